@@ -1,0 +1,10 @@
+# The settings parser: pure code shared by the library, the keepalive command
+# and the tests. Hidden visibility, so that nothing of it is exported from the
+# preload library.
+noinst_LTLIBRARIES += src/common/libkacommon.la
+src_common_libkacommon_la_SOURCES = \
+	src/common/settings.h \
+	src/common/settings.c \
+	src/common/parse.c \
+	src/common/messages.c
+src_common_libkacommon_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden

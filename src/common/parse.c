@@ -1,0 +1,226 @@
+/* Parsing of single values: durations, counts and switches.
+ *
+ * Pure functions: no allocation, no locale, no I/O. strtoll is used for the
+ * digits with its end pointer, errno and range checked; everything around the
+ * digits (signs, units, blanks) is checked by hand so that "9050abc", "-5",
+ * "+5", "1e9999" and "0x10" are all rejected. */
+#include <config.h>
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "settings.h"
+
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static char lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+/* Trims blanks: [*begin, *end) is what is left. */
+static void trim(const char *text, const char **begin, const char **end)
+{
+	const char *b = text, *e = text + strlen(text);
+
+	while (b < e && is_blank(*b))
+		b++;
+	while (e > b && is_blank(e[-1]))
+		e--;
+	*begin = b;
+	*end = e;
+}
+
+/* Reads an unsigned decimal number at *p (digits only); advances *p. */
+static bool read_number(const char **p, const char *end, long long *out,
+			enum ka_problem_kind *kind)
+{
+	char *stop;
+
+	if (*p >= end || !is_digit(**p)) {
+		*kind = KA_PROBLEM_FORM;
+		return false;
+	}
+	errno = 0;
+	*out = strtoll(*p, &stop, 10);
+	if (errno == ERANGE) {
+		*kind = KA_PROBLEM_RANGE;
+		return false;
+	}
+	*p = stop;
+	return true;
+}
+
+struct unit {
+	const char *name;
+	long long ms;
+};
+
+/* Longest names first, so that "ms" is not read as "m" followed by "s". */
+static const struct unit units[] = {
+	{ "ms", 1 },
+	{ "h", 3600000 },
+	{ "m", 60000 },
+	{ "s", 1000 },
+};
+
+static int read_unit(const char **p, const char *end)
+{
+	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+		size_t n = strlen(units[i].name);
+
+		if ((size_t)(end - *p) >= n && strncmp(*p, units[i].name, n) == 0) {
+			*p += n;
+			return (int)i;
+		}
+	}
+	return -1;
+}
+
+/* Durations: a bare number of seconds, or numbers with units in decreasing
+ * order, each unit at most once: "90", "90s", "1m30s", "1500ms", "2h". */
+bool ka_parse_duration_ms(const char *text, long long *ms, enum ka_problem_kind *kind)
+{
+	const char *p, *end;
+	long long total = 0, last_unit_ms = LLONG_MAX;
+
+	trim(text, &p, &end);
+	if (p == end) {
+		*kind = KA_PROBLEM_FORM;
+		return false;
+	}
+	while (p < end) {
+		long long number;
+		int u;
+
+		if (!read_number(&p, end, &number, kind))
+			return false;
+		if (p == end && total == 0 && last_unit_ms == LLONG_MAX) {
+			u = 3; /* a bare number: seconds */
+		} else if ((u = read_unit(&p, end)) < 0 || units[u].ms >= last_unit_ms) {
+			*kind = KA_PROBLEM_FORM;
+			return false;
+		}
+		last_unit_ms = units[u].ms;
+		if (number > (KA_DURATION_MAX_MS - total) / units[u].ms) {
+			*kind = KA_PROBLEM_RANGE;
+			return false;
+		}
+		total += number * units[u].ms;
+	}
+	*ms = total;
+	return true;
+}
+
+static bool parse_count(const char *text, long long *value, enum ka_problem_kind *kind)
+{
+	const char *p, *end;
+
+	trim(text, &p, &end);
+	if (!read_number(&p, end, value, kind))
+		return false;
+	if (p != end) {
+		*kind = KA_PROBLEM_FORM;
+		return false;
+	}
+	return true;
+}
+
+static bool word_is(const char *p, const char *end, const char *word)
+{
+	size_t n = strlen(word);
+
+	if ((size_t)(end - p) != n)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (lower(p[i]) != word[i])
+			return false;
+	return true;
+}
+
+static bool parse_switch(const char *text, long long *value, enum ka_problem_kind *kind)
+{
+	static const char *const on[] = { "1", "on", "yes", "true" };
+	static const char *const off[] = { "0", "off", "no", "false" };
+	const char *p, *end;
+
+	trim(text, &p, &end);
+	for (size_t i = 0; i < sizeof on / sizeof on[0]; i++) {
+		if (word_is(p, end, on[i])) {
+			*value = 1;
+			return true;
+		}
+		if (word_is(p, end, off[i])) {
+			*value = 0;
+			return true;
+		}
+	}
+	*kind = KA_PROBLEM_FORM;
+	return false;
+}
+
+static bool in_range(long long value, long long min, long long max, enum ka_problem_kind *kind)
+{
+	if (value < min || value > max) {
+		*kind = KA_PROBLEM_RANGE;
+		return false;
+	}
+	return true;
+}
+
+/* IDLE and INTVL: the kernel takes whole seconds only. */
+static bool parse_seconds(const char *text, long long *value, enum ka_problem_kind *kind)
+{
+	long long ms;
+
+	if (!ka_parse_duration_ms(text, &ms, kind))
+		return false;
+	if (ms % 1000 != 0) {
+		*kind = KA_PROBLEM_FRACTION;
+		return false;
+	}
+	*value = ms / 1000;
+	return in_range(*value, KA_SECONDS_MIN, KA_SECONDS_MAX, kind);
+}
+
+bool ka_parse_setting(enum ka_setting setting, const char *text, long long *value,
+		      bool *empty, enum ka_problem_kind *kind)
+{
+	const char *p, *end;
+
+	trim(text, &p, &end);
+	*empty = p == end;
+	if (*empty)
+		return false;
+
+	switch (setting) {
+	case KA_ENABLE:
+		return parse_switch(text, value, kind);
+	case KA_IDLE:
+	case KA_INTVL:
+		return parse_seconds(text, value, kind);
+	case KA_CNT:
+		return parse_count(text, value, kind) &&
+		       in_range(*value, KA_CNT_MIN, KA_CNT_MAX, kind);
+	case KA_USER_TIMEOUT:
+		return ka_parse_duration_ms(text, value, kind) &&
+		       in_range(*value, 0, KA_USER_TIMEOUT_MAX_MS, kind);
+	case KA_DEBUG:
+		return parse_count(text, value, kind) &&
+		       in_range(*value, 0, KA_DEBUG_MAX, kind);
+	case KA_SETTING_COUNT:
+		break;
+	}
+	*kind = KA_PROBLEM_FORM;
+	return false;
+}

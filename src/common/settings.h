@@ -1,0 +1,89 @@
+/* The settings: what the environment asks for, parsed without side effects.
+ *
+ * ka_config_load() takes a lookup function instead of reading the environment
+ * itself, does no allocation, no I/O and no system calls, so the same code
+ * serves the preload library (possibly inside a signal handler, before our
+ * constructor ran), the keepalive command and the unit tests. Problems are
+ * recorded as data; ka_problem_format() turns them into text later. */
+#ifndef KA_SETTINGS_H
+#define KA_SETTINGS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum ka_setting {
+	KA_ENABLE,       /* KEEPALIVE */
+	KA_IDLE,         /* KEEPALIVE_IDLE, seconds */
+	KA_INTVL,        /* KEEPALIVE_INTVL, seconds */
+	KA_CNT,          /* KEEPALIVE_CNT, probes */
+	KA_USER_TIMEOUT, /* KEEPALIVE_USER_TIMEOUT, milliseconds */
+	KA_DEBUG,        /* KEEPALIVE_DEBUG, 0..2 */
+	KA_SETTING_COUNT
+};
+
+enum ka_problem_kind {
+	KA_PROBLEM_FORM,       /* not of the accepted form */
+	KA_PROBLEM_RANGE,      /* well formed, outside the accepted range */
+	KA_PROBLEM_FRACTION,   /* a duration that is not whole seconds */
+	KA_PROBLEM_UT_SHORT,   /* user timeout below idle + intvl * cnt */
+};
+
+/* The kernel's ranges (tcp(7)); setsockopt fails with EINVAL outside them. */
+#define KA_SECONDS_MIN 1              /* TCP_KEEPIDLE, TCP_KEEPINTVL */
+#define KA_SECONDS_MAX 32767          /* MAX_TCP_KEEPIDLE, MAX_TCP_KEEPINTVL */
+#define KA_CNT_MIN 1
+#define KA_CNT_MAX 127                /* MAX_TCP_KEEPCNT */
+#define KA_USER_TIMEOUT_MAX_MS 2147483647LL /* INT_MAX */
+#define KA_DEBUG_MAX 2
+#define KA_DURATION_MAX_MS (1000LL * 1000 * 1000 * 1000 * 1000) /* no overflow below this */
+
+#define KA_VALUE_SHOWN 40  /* bytes of a bad value kept for the message */
+#define KA_MAX_PROBLEMS KA_SETTING_COUNT
+
+struct ka_problem {
+	enum ka_setting setting;
+	enum ka_problem_kind kind;
+	char value[KA_VALUE_SHOWN + 4]; /* the bad text, shortened with "..." */
+};
+
+struct ka_config {
+	bool enabled;
+	int idle_s;
+	int intvl_s;
+	int cnt;
+	int user_timeout_ms;       /* 0: leave the kernel's behaviour */
+	bool user_timeout_derived; /* computed as idle + intvl * cnt */
+	int debug;
+	/* The variable that supplied each value; NULL where the default stands. */
+	const char *source[KA_SETTING_COUNT];
+	int nproblems;
+	struct ka_problem problems[KA_MAX_PROBLEMS];
+};
+
+/* Returns the value of an environment variable, or NULL when it is unset. */
+typedef const char *ka_lookup_fn(const char *name, void *ctx);
+
+void ka_config_load(struct ka_config *cfg, ka_lookup_fn *lookup, void *ctx);
+
+/* The variable name and the accepted form of a setting, for messages. */
+const char *ka_setting_variable(enum ka_setting setting);
+const char *ka_setting_accepted(enum ka_setting setting);
+
+/* Parses one value as the setting takes it: seconds for IDLE and INTVL,
+ * milliseconds for USER_TIMEOUT, a plain number for the rest. Returns false
+ * and sets *kind when the text is not acceptable. An empty or blank text is
+ * reported with *empty set, so callers can treat it as unset. */
+bool ka_parse_setting(enum ka_setting setting, const char *text, long long *value,
+		      bool *empty, enum ka_problem_kind *kind);
+
+/* Parses a duration ("90", "90s", "1m30s", "1500ms", "2h") into milliseconds. */
+bool ka_parse_duration_ms(const char *text, long long *ms, enum ka_problem_kind *kind);
+
+/* Writes the one-line message for a problem; returns what snprintf returns. */
+int ka_problem_format(const struct ka_problem *problem, const struct ka_config *cfg,
+		      char *buf, size_t len);
+
+/* Writes the effective settings on one line ("idle=60s intvl=10s ..."). */
+int ka_config_describe(const struct ka_config *cfg, char *buf, size_t len);
+
+#endif

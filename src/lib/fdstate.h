@@ -1,0 +1,16 @@
+/* What this process knows about each descriptor number, without a system call. */
+#ifndef KA_FDSTATE_H
+#define KA_FDSTATE_H
+
+enum ka_fd_state {
+	KA_FD_UNKNOWN = 0,  /* not seen, or not a socket we track */
+	KA_FD_OURS,         /* a TCP socket created through our socket(): handled */
+	KA_FD_FOREIGN,      /* a TCP listener we did not create, not yet settled */
+	KA_FD_SETTLED,      /* a foreign listener whose connections now inherit keepalive */
+	KA_FD_NOT_TCP,      /* a listener that is not TCP: nothing to do */
+};
+
+enum ka_fd_state ka_fd_get(int fd);
+void ka_fd_set(int fd, enum ka_fd_state state);
+
+#endif

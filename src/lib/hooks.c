@@ -1,0 +1,49 @@
+/* The interposed calls: the only symbols this library exports.
+ *
+ * Each hook makes the real call and hands the result to policy.c, which
+ * decides what to do and leaves errno and the return value as they were. */
+
+/* No <config.h> and so no _GNU_SOURCE here: with it, glibc declares the
+ * address arguments as transparent unions and our definitions would not match
+ * its prototypes. accept4 is then undeclared, so we declare it ourselves. */
+#include <sys/socket.h>
+
+#include "policy.h"
+#include "real.h"
+
+#define KA_EXPORT __attribute__((visibility("default")))
+
+KA_EXPORT int accept4(int fd, struct sockaddr *addr, socklen_t *len, int flags);
+
+KA_EXPORT int socket(int domain, int type, int protocol)
+{
+	int fd = ka_real_socket(domain, type, protocol);
+
+	if (fd >= 0)
+		ka_after_socket(fd, domain, type, protocol);
+	return fd;
+}
+
+KA_EXPORT int accept(int fd, struct sockaddr *addr, socklen_t *len)
+{
+	int conn = ka_real_accept(fd, addr, len);
+
+	if (conn >= 0)
+		ka_after_accept(fd, conn);
+	return conn;
+}
+
+KA_EXPORT int accept4(int fd, struct sockaddr *addr, socklen_t *len, int flags)
+{
+	int conn = ka_real_accept4(fd, addr, len, flags);
+
+	if (conn >= 0)
+		ka_after_accept(fd, conn);
+	return conn;
+}
+
+KA_EXPORT int connect(int fd, const struct sockaddr *addr, socklen_t len)
+{
+	ka_before_connect(fd);
+	return ka_real_connect(fd, addr, len);
+}

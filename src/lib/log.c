@@ -1,0 +1,111 @@
+/* What the library tells the user: warnings, and with KEEPALIVE_DEBUG its work. */
+#include <config.h>
+
+#include <string.h>
+#include <sys/stat.h>
+#include <syslog.h>
+#include <unistd.h>
+
+#include "log.h"
+
+#define KA_LINE_MAX 512
+
+/* stderr is usable when it is open and not a socket. */
+static bool stderr_usable(void)
+{
+	struct stat st;
+
+	return fstat(STDERR_FILENO, &st) == 0 && !S_ISSOCK(st.st_mode);
+}
+
+static void write_all(const char *buf, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(STDERR_FILENO, buf, len);
+
+		if (n <= 0)
+			return;
+		buf += n;
+		len -= (size_t)n;
+	}
+}
+
+static void emit(bool to_stderr, int priority, const char *line)
+{
+	if (to_stderr) {
+		write_all(line, strlen(line));
+		write_all("\n", 1);
+	} else {
+		syslog(LOG_USER | priority, "%s", line);
+	}
+}
+
+void ka_log_startup(const struct ka_config *cfg)
+{
+	bool to_stderr = stderr_usable();
+	static const char prefix[] = "libkeepalive: ";
+	char line[KA_LINE_MAX];
+
+	for (int i = 0; i < cfg->nproblems; i++) {
+		ka_problem_format(&cfg->problems[i], cfg, line, sizeof line);
+		emit(to_stderr, LOG_WARNING, line);
+	}
+	if (cfg->debug >= 1) {
+		memcpy(line, prefix, sizeof prefix);
+		ka_config_describe(cfg, line + sizeof prefix - 1, sizeof line - sizeof prefix + 1);
+		emit(to_stderr, LOG_INFO, line);
+	}
+}
+
+/* Async-signal-safe building of a line: no stdio. */
+struct line {
+	char buf[KA_LINE_MAX];
+	size_t len;
+};
+
+static void add_text(struct line *l, const char *text)
+{
+	while (*text != '\0' && l->len < sizeof l->buf - 1)
+		l->buf[l->len++] = *text++;
+}
+
+static void add_number(struct line *l, long long n)
+{
+	char digits[24];
+	int i = (int)sizeof digits;
+	unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n;
+
+	digits[--i] = '\0';
+	do {
+		digits[--i] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	if (n < 0)
+		digits[--i] = '-';
+	add_text(l, digits + i);
+}
+
+void ka_log_socket(const struct ka_config *cfg, int fd, const char *what, bool configured)
+{
+	struct line l = { .len = 0 };
+
+	if (cfg->debug < 2 || !stderr_usable())
+		return;
+	add_text(&l, "libkeepalive: fd ");
+	add_number(&l, fd);
+	add_text(&l, ": ");
+	add_text(&l, what);
+	if (configured) {
+		add_text(&l, ": idle=");
+		add_number(&l, cfg->idle_s);
+		add_text(&l, "s intvl=");
+		add_number(&l, cfg->intvl_s);
+		add_text(&l, "s cnt=");
+		add_number(&l, cfg->cnt);
+		add_text(&l, " user_timeout=");
+		add_number(&l, cfg->user_timeout_ms);
+		add_text(&l, "ms");
+	}
+	add_text(&l, "\n");
+	write_all(l.buf, l.len);
+}

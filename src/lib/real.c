@@ -1,0 +1,74 @@
+/* Symbol resolution: dlsym(RTLD_NEXT, ...) on first use, not in a constructor.
+ *
+ * Another library's constructor may call socket() before ours has run, so
+ * each pointer is resolved lazily when it is still NULL. While one caller
+ * resolves a symbol, a concurrent or recursive caller (a signal handler, or
+ * dlsym itself) must not wait: it takes the raw system call instead, as does
+ * every caller if dlsym finds nothing. No locks, no allocation of ours. */
+#include <config.h>
+
+#include <dlfcn.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "real.h"
+
+struct next_symbol {
+	const char *name;
+	void *fn;  /* resolved pointer, published with release semantics */
+	int busy;  /* someone is resolving, or dlsym failed for good */
+};
+
+static struct next_symbol next_socket = { "socket", NULL, 0 };
+static struct next_symbol next_accept = { "accept", NULL, 0 };
+static struct next_symbol next_accept4 = { "accept4", NULL, 0 };
+static struct next_symbol next_connect = { "connect", NULL, 0 };
+
+/* Returns the next definition, or NULL when the caller must use the system call. */
+static void *resolve(struct next_symbol *s)
+{
+	void *fn = __atomic_load_n(&s->fn, __ATOMIC_ACQUIRE);
+
+	if (fn != NULL)
+		return fn;
+	if (__atomic_exchange_n(&s->busy, 1, __ATOMIC_ACQ_REL))
+		return NULL;
+	fn = dlsym(RTLD_NEXT, s->name);
+	if (fn != NULL) {
+		__atomic_store_n(&s->fn, fn, __ATOMIC_RELEASE);
+		__atomic_store_n(&s->busy, 0, __ATOMIC_RELEASE);
+	}
+	return fn;
+}
+
+int ka_real_socket(int domain, int type, int protocol)
+{
+	int (*fn)(int, int, int) = (int (*)(int, int, int))resolve(&next_socket);
+
+	return fn ? fn(domain, type, protocol) : (int)syscall(SYS_socket, domain, type, protocol);
+}
+
+int ka_real_accept(int fd, struct sockaddr *addr, socklen_t *len)
+{
+	int (*fn)(int, struct sockaddr *, socklen_t *) =
+		(int (*)(int, struct sockaddr *, socklen_t *))resolve(&next_accept);
+
+	/* accept4 with no flags is accept; not every architecture has SYS_accept. */
+	return fn ? fn(fd, addr, len) : (int)syscall(SYS_accept4, fd, addr, len, 0);
+}
+
+int ka_real_accept4(int fd, struct sockaddr *addr, socklen_t *len, int flags)
+{
+	int (*fn)(int, struct sockaddr *, socklen_t *, int) =
+		(int (*)(int, struct sockaddr *, socklen_t *, int))resolve(&next_accept4);
+
+	return fn ? fn(fd, addr, len, flags) : (int)syscall(SYS_accept4, fd, addr, len, flags);
+}
+
+int ka_real_connect(int fd, const struct sockaddr *addr, socklen_t len)
+{
+	int (*fn)(int, const struct sockaddr *, socklen_t) =
+		(int (*)(int, const struct sockaddr *, socklen_t))resolve(&next_connect);
+
+	return fn ? fn(fd, addr, len) : (int)syscall(SYS_connect, fd, addr, len);
+}

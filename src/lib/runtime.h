@@ -1,0 +1,13 @@
+/* The settings of this process, loaded once from the environment. */
+#ifndef KA_RUNTIME_H
+#define KA_RUNTIME_H
+
+#include "settings.h"
+
+/* Returns the settings, loading them on first use. If another thread or an
+ * interrupted caller is loading them right now, they are parsed into
+ * *scratch instead (parsing is pure, so the result is the same) and
+ * scratch is returned: no caller ever waits. */
+const struct ka_config *ka_runtime_settings(struct ka_config *scratch);
+
+#endif

@@ -1,0 +1,22 @@
+/* Classifying sockets and setting their keepalive options. */
+#ifndef KA_TCP_H
+#define KA_TCP_H
+
+#include <stdbool.h>
+
+#include "settings.h"
+
+/* From the arguments of socket(): TCP (or MPTCP) over IPv4 or IPv6. */
+bool ka_is_tcp(int domain, int type, int protocol);
+
+/* The same question asked of the kernel, for a descriptor we did not create. */
+bool ka_fd_is_tcp(int fd);
+
+/* Whether SO_KEEPALIVE is on; false also when the kernel cannot tell. */
+bool ka_keepalive_on(int fd);
+
+/* Sets the timers, the user timeout and SO_KEEPALIVE; failures are ignored
+ * (a seccomp filter may refuse them: the program's own call goes on). */
+void ka_configure(int fd, const struct ka_config *cfg);
+
+#endif
