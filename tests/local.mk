@@ -1,1 +1,17 @@
-# Tests: see tests/README.md.
+# Tests: the parser's unit tests (Check), programs run under the preload on
+# loopback, and dead-peer tests in private network namespaces (root only).
+# Each test script finds the built library and helpers through these:
+AM_TESTS_ENVIRONMENT = \
+	KA_LIB='$(abs_top_builddir)/src/lib/.libs/libkeepalive.so'; export KA_LIB; \
+	KA_BUILDDIR='$(abs_top_builddir)'; export KA_BUILDDIR; \
+	KA_SRCDIR='$(abs_top_srcdir)'; export KA_SRCDIR;
+
+EXTRA_DIST += tests/lib.sh
+
+# Helper programs that the shell tests run under the preload.
+check_PROGRAMS += tests/progs/kaprobe
+tests_progs_kaprobe_SOURCES = tests/progs/kaprobe.c tests/progs/sockopts.c tests/progs/sockopts.h
+
+include tests/unit/local.mk
+include tests/preload/local.mk
+include tests/netns/local.mk
