@@ -1,0 +1,212 @@
+/* The values the tests feed the parser: every accepted form with what it
+ * means, and every rejected form with the kind of problem it is. */
+#include "cases.h"
+
+#define N(a) (int)(sizeof a / sizeof a[0])
+
+const struct good_case good_cases[] = {
+	/* KEEPALIVE: the six words and the two digits, in any case. */
+	{ KA_ENABLE, "on", 1 },
+	{ KA_ENABLE, "ON", 1 },
+	{ KA_ENABLE, "On", 1 },
+	{ KA_ENABLE, "1", 1 },
+	{ KA_ENABLE, "yes", 1 },
+	{ KA_ENABLE, "YES", 1 },
+	{ KA_ENABLE, "yEs", 1 },
+	{ KA_ENABLE, "true", 1 },
+	{ KA_ENABLE, "TRUE", 1 },
+	{ KA_ENABLE, "True", 1 },
+	{ KA_ENABLE, " on\t", 1 },
+	{ KA_ENABLE, "off", 0 },
+	{ KA_ENABLE, "OFF", 0 },
+	{ KA_ENABLE, "oFf", 0 },
+	{ KA_ENABLE, "0", 0 },
+	{ KA_ENABLE, "no", 0 },
+	{ KA_ENABLE, "NO", 0 },
+	{ KA_ENABLE, "No", 0 },
+	{ KA_ENABLE, "false", 0 },
+	{ KA_ENABLE, "FALSE", 0 },
+	{ KA_ENABLE, "fAlSe", 0 },
+	{ KA_ENABLE, "\n off \n", 0 },
+
+	/* KEEPALIVE_IDLE: bare seconds, each unit, compounds, blanks, edges. */
+	{ KA_IDLE, "90", 90 },
+	{ KA_IDLE, "90s", 90 },
+	{ KA_IDLE, "2m", 120 },
+	{ KA_IDLE, "1h", 3600 },
+	{ KA_IDLE, "3000ms", 3 },
+	{ KA_IDLE, "1m30s", 90 },
+	{ KA_IDLE, "1h1m1s", 3661 },
+	{ KA_IDLE, "1h30s", 3630 },
+	{ KA_IDLE, "1m1000ms", 61 },
+	{ KA_IDLE, "1s0ms", 1 },
+	{ KA_IDLE, "0h0m5s", 5 },
+	{ KA_IDLE, "007", 7 },
+	{ KA_IDLE, " 30", 30 },
+	{ KA_IDLE, "30 ", 30 },
+	{ KA_IDLE, "\t 1m30s \r\n", 90 },
+	{ KA_IDLE, "1", 1 },
+	{ KA_IDLE, "1s", 1 },
+	{ KA_IDLE, "32767", 32767 },
+	{ KA_IDLE, "9h6m7s", 32767 },
+	{ KA_IDLE, "32767000ms", 32767 },
+
+	/* KEEPALIVE_INTVL: same parser, same range. */
+	{ KA_INTVL, "10", 10 },
+	{ KA_INTVL, "10s", 10 },
+	{ KA_INTVL, "1m", 60 },
+	{ KA_INTVL, "2h", 7200 },
+	{ KA_INTVL, "5000ms", 5 },
+	{ KA_INTVL, "1m30s", 90 },
+	{ KA_INTVL, " 5 ", 5 },
+	{ KA_INTVL, "1", 1 },
+	{ KA_INTVL, "32767", 32767 },
+	{ KA_INTVL, "32767s", 32767 },
+
+	/* KEEPALIVE_CNT: a plain number, 1..127. */
+	{ KA_CNT, "1", 1 },
+	{ KA_CNT, "6", 6 },
+	{ KA_CNT, " 4 ", 4 },
+	{ KA_CNT, "0127", 127 },
+	{ KA_CNT, "127", 127 },
+
+	/* KEEPALIVE_USER_TIMEOUT: milliseconds, 0..INT_MAX. */
+	{ KA_USER_TIMEOUT, "0", 0 },
+	{ KA_USER_TIMEOUT, "0ms", 0 },
+	{ KA_USER_TIMEOUT, "90", 90000 },
+	{ KA_USER_TIMEOUT, "90s", 90000 },
+	{ KA_USER_TIMEOUT, "2m", 120000 },
+	{ KA_USER_TIMEOUT, "1h", 3600000 },
+	{ KA_USER_TIMEOUT, "1500ms", 1500 },
+	{ KA_USER_TIMEOUT, "1ms", 1 },
+	{ KA_USER_TIMEOUT, "2m500ms", 120500 },
+	{ KA_USER_TIMEOUT, "1h1m1s1ms", 3661001 },
+	{ KA_USER_TIMEOUT, "1m30s", 90000 },
+	{ KA_USER_TIMEOUT, "  2m500ms\t", 120500 },
+	{ KA_USER_TIMEOUT, "2147483647ms", 2147483647 },
+	{ KA_USER_TIMEOUT, "2147483s647ms", 2147483647 },
+	{ KA_USER_TIMEOUT, "596h31m23s647ms", 2147483647 },
+
+	/* KEEPALIVE_DEBUG: 0, 1 or 2. */
+	{ KA_DEBUG, "0", 0 },
+	{ KA_DEBUG, "1", 1 },
+	{ KA_DEBUG, "2", 2 },
+	{ KA_DEBUG, " 2\n", 2 },
+};
+const int n_good_cases = N(good_cases);
+
+const struct bad_case bad_cases[] = {
+	{ KA_ENABLE, "2", KA_PROBLEM_FORM },
+	{ KA_ENABLE, "-1", KA_PROBLEM_FORM },
+	{ KA_ENABLE, "onn", KA_PROBLEM_FORM },
+	{ KA_ENABLE, "o n", KA_PROBLEM_FORM },
+	{ KA_ENABLE, "enable", KA_PROBLEM_FORM },
+	{ KA_ENABLE, "y", KA_PROBLEM_FORM },
+	{ KA_ENABLE, "01", KA_PROBLEM_FORM },
+	{ KA_ENABLE, "on,", KA_PROBLEM_FORM },
+
+	/* Junk. */
+	{ KA_IDLE, "abc", KA_PROBLEM_FORM },
+	{ KA_IDLE, "10x", KA_PROBLEM_FORM },
+	{ KA_IDLE, "9050abc", KA_PROBLEM_FORM },
+	{ KA_IDLE, "1e9999", KA_PROBLEM_FORM },
+	{ KA_IDLE, "0x10", KA_PROBLEM_FORM },
+	{ KA_IDLE, "+5", KA_PROBLEM_FORM },
+	{ KA_IDLE, "-5", KA_PROBLEM_FORM },
+	{ KA_IDLE, "-0", KA_PROBLEM_FORM },
+	{ KA_IDLE, "1.5", KA_PROBLEM_FORM },
+	{ KA_IDLE, "1,5", KA_PROBLEM_FORM },
+	{ KA_IDLE, "1 5", KA_PROBLEM_FORM },
+	{ KA_IDLE, "30 s", KA_PROBLEM_FORM },
+	{ KA_IDLE, "30S", KA_PROBLEM_FORM },
+	{ KA_IDLE, "30sec", KA_PROBLEM_FORM },
+	{ KA_IDLE, "1d", KA_PROBLEM_FORM },
+	{ KA_IDLE, "1m30", KA_PROBLEM_FORM },   /* bare number after a unit */
+	{ KA_IDLE, "1h5", KA_PROBLEM_FORM },
+	{ KA_IDLE, "30s1m", KA_PROBLEM_FORM },  /* increasing order */
+	{ KA_IDLE, "1s1h", KA_PROBLEM_FORM },
+	{ KA_IDLE, "1s1s", KA_PROBLEM_FORM },   /* a unit twice */
+	{ KA_IDLE, "1m1m", KA_PROBLEM_FORM },
+	{ KA_IDLE, "s", KA_PROBLEM_FORM },      /* a unit without a number */
+	{ KA_IDLE, "ms", KA_PROBLEM_FORM },
+	{ KA_IDLE, "1ms s", KA_PROBLEM_FORM },
+	{ KA_IDLE, "1hm", KA_PROBLEM_FORM },
+	{ KA_IDLE, "1m s", KA_PROBLEM_FORM },
+	{ KA_IDLE, "m30s", KA_PROBLEM_FORM },
+	{ KA_IDLE, "1m30s ms", KA_PROBLEM_FORM },
+	{ KA_IDLE, "\xff", KA_PROBLEM_FORM },
+	/* Zero, outside the kernel's range, overflow. */
+	{ KA_IDLE, "0", KA_PROBLEM_RANGE },
+	{ KA_IDLE, "0s", KA_PROBLEM_RANGE },
+	{ KA_IDLE, "0ms", KA_PROBLEM_RANGE },
+	{ KA_IDLE, "32768", KA_PROBLEM_RANGE },
+	{ KA_IDLE, "9h6m8s", KA_PROBLEM_RANGE },
+	{ KA_IDLE, "10h", KA_PROBLEM_RANGE },
+	{ KA_IDLE, "99999999999999999999", KA_PROBLEM_RANGE },
+	{ KA_IDLE, "9999999999h", KA_PROBLEM_RANGE },
+	{ KA_IDLE, "9223372036854775807", KA_PROBLEM_RANGE },
+	{ KA_IDLE, "1000000000001", KA_PROBLEM_RANGE },
+	/* The kernel takes whole seconds only. */
+	{ KA_IDLE, "1500ms", KA_PROBLEM_FRACTION },
+	{ KA_IDLE, "500ms", KA_PROBLEM_FRACTION },
+	{ KA_IDLE, "1s1ms", KA_PROBLEM_FRACTION },
+
+	{ KA_INTVL, "abc", KA_PROBLEM_FORM },
+	{ KA_INTVL, "10x", KA_PROBLEM_FORM },
+	{ KA_INTVL, "-5", KA_PROBLEM_FORM },
+	{ KA_INTVL, "+5", KA_PROBLEM_FORM },
+	{ KA_INTVL, "1.5", KA_PROBLEM_FORM },
+	{ KA_INTVL, "0x10", KA_PROBLEM_FORM },
+	{ KA_INTVL, "1m30", KA_PROBLEM_FORM },
+	{ KA_INTVL, "30s1m", KA_PROBLEM_FORM },
+	{ KA_INTVL, "0", KA_PROBLEM_RANGE },
+	{ KA_INTVL, "32768", KA_PROBLEM_RANGE },
+	{ KA_INTVL, "99999999999999999999", KA_PROBLEM_RANGE },
+	{ KA_INTVL, "9999999999h", KA_PROBLEM_RANGE },
+	{ KA_INTVL, "1500ms", KA_PROBLEM_FRACTION },
+
+	{ KA_CNT, "abc", KA_PROBLEM_FORM },
+	{ KA_CNT, "10x", KA_PROBLEM_FORM },
+	{ KA_CNT, "5s", KA_PROBLEM_FORM },      /* a count has no unit */
+	{ KA_CNT, "1.5", KA_PROBLEM_FORM },
+	{ KA_CNT, "+5", KA_PROBLEM_FORM },
+	{ KA_CNT, "-5", KA_PROBLEM_FORM },
+	{ KA_CNT, "0x10", KA_PROBLEM_FORM },
+	{ KA_CNT, "1e2", KA_PROBLEM_FORM },
+	{ KA_CNT, "0", KA_PROBLEM_RANGE },
+	{ KA_CNT, "128", KA_PROBLEM_RANGE },
+	{ KA_CNT, "99999999999999999999", KA_PROBLEM_RANGE },
+
+	{ KA_USER_TIMEOUT, "abc", KA_PROBLEM_FORM },
+	{ KA_USER_TIMEOUT, "10x", KA_PROBLEM_FORM },
+	{ KA_USER_TIMEOUT, "-5", KA_PROBLEM_FORM },
+	{ KA_USER_TIMEOUT, "-1", KA_PROBLEM_FORM },
+	{ KA_USER_TIMEOUT, "+5", KA_PROBLEM_FORM },
+	{ KA_USER_TIMEOUT, "1.5s", KA_PROBLEM_FORM },
+	{ KA_USER_TIMEOUT, "1e9999", KA_PROBLEM_FORM },
+	{ KA_USER_TIMEOUT, "0x10", KA_PROBLEM_FORM },
+	{ KA_USER_TIMEOUT, "2m500", KA_PROBLEM_FORM },
+	{ KA_USER_TIMEOUT, "500ms2m", KA_PROBLEM_FORM },
+	{ KA_USER_TIMEOUT, "1ms1ms", KA_PROBLEM_FORM },
+	{ KA_USER_TIMEOUT, "ms", KA_PROBLEM_FORM },
+	{ KA_USER_TIMEOUT, "2147483648ms", KA_PROBLEM_RANGE },
+	{ KA_USER_TIMEOUT, "2147484s", KA_PROBLEM_RANGE },
+	{ KA_USER_TIMEOUT, "597h", KA_PROBLEM_RANGE },
+	{ KA_USER_TIMEOUT, "99999999999999999999", KA_PROBLEM_RANGE },
+	{ KA_USER_TIMEOUT, "99999999999999999999ms", KA_PROBLEM_RANGE },
+	{ KA_USER_TIMEOUT, "9999999999h", KA_PROBLEM_RANGE },
+
+	{ KA_DEBUG, "abc", KA_PROBLEM_FORM },
+	{ KA_DEBUG, "1x", KA_PROBLEM_FORM },
+	{ KA_DEBUG, "-1", KA_PROBLEM_FORM },
+	{ KA_DEBUG, "+1", KA_PROBLEM_FORM },
+	{ KA_DEBUG, "on", KA_PROBLEM_FORM },
+	{ KA_DEBUG, "1s", KA_PROBLEM_FORM },
+	{ KA_DEBUG, "3", KA_PROBLEM_RANGE },
+	{ KA_DEBUG, "99999999999999999999", KA_PROBLEM_RANGE },
+};
+const int n_bad_cases = N(bad_cases);
+
+/* Empty and blank values stand for unset. */
+const char *const blank_values[] = { "", " ", "\t", "  \t\r\n\v\f " };
+const int n_blank_values = N(blank_values);

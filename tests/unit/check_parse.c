@@ -1,0 +1,131 @@
+/* Single values: ka_parse_setting() and ka_parse_duration_ms(). */
+#include "cases.h"
+#include "unit.h"
+
+START_TEST(good_value)
+{
+	const struct good_case *c = &good_cases[_i];
+	enum ka_problem_kind kind = KA_PROBLEM_UT_SHORT;
+	long long value = -12345;
+	bool empty = true;
+
+	ck_assert_msg(ka_parse_setting(c->setting, c->text, &value, &empty, &kind),
+		      "%s='%s' rejected (kind %d)", ka_setting_variable(c->setting), c->text,
+		      (int)kind);
+	ck_assert_msg(value == c->value, "%s='%s' gave %lld, expected %lld",
+		      ka_setting_variable(c->setting), c->text, value, c->value);
+	ck_assert(!empty);
+}
+END_TEST
+
+START_TEST(bad_value)
+{
+	const struct bad_case *c = &bad_cases[_i];
+	enum ka_problem_kind kind = KA_PROBLEM_UT_SHORT;
+	long long value = -12345;
+	bool empty = true;
+
+	ck_assert_msg(!ka_parse_setting(c->setting, c->text, &value, &empty, &kind),
+		      "%s='%s' accepted as %lld", ka_setting_variable(c->setting), c->text,
+		      value);
+	ck_assert_msg(kind == c->kind, "%s='%s': kind %d, expected %d",
+		      ka_setting_variable(c->setting), c->text, (int)kind, (int)c->kind);
+	ck_assert_msg(!empty, "%s='%s' taken as empty", ka_setting_variable(c->setting),
+		      c->text);
+}
+END_TEST
+
+START_TEST(blank_value)
+{
+	enum ka_setting setting = (enum ka_setting)(_i % KA_SETTING_COUNT);
+	const char *text = blank_values[_i / KA_SETTING_COUNT];
+	enum ka_problem_kind kind;
+	long long value;
+	bool empty = false;
+
+	ck_assert(!ka_parse_setting(setting, text, &value, &empty, &kind));
+	ck_assert_msg(empty, "%s='%s' not taken as empty", ka_setting_variable(setting), text);
+}
+END_TEST
+
+/* The duration parser on its own: milliseconds, no range but its own. */
+static const struct {
+	const char *text;
+	long long ms;
+} durations[] = {
+	{ "0", 0 },
+	{ "90", 90000 },
+	{ "90s", 90000 },
+	{ "1500ms", 1500 },
+	{ "2m", 120000 },
+	{ "2h", 7200000 },
+	{ "1m30s", 90000 },
+	{ "1h1m1s", 3661000 },
+	{ "2m500ms", 120500 },
+	{ "1h1m1s1ms", 3661001 },
+	{ " 1m30s\t", 90000 },
+	{ "1000000000000", KA_DURATION_MAX_MS },
+	{ "277777777h46m40s", KA_DURATION_MAX_MS },
+};
+
+START_TEST(duration_good)
+{
+	enum ka_problem_kind kind = KA_PROBLEM_UT_SHORT;
+	long long ms = -1;
+
+	ck_assert_msg(ka_parse_duration_ms(durations[_i].text, &ms, &kind),
+		      "'%s' rejected (kind %d)", durations[_i].text, (int)kind);
+	ck_assert_msg(ms == durations[_i].ms, "'%s' gave %lld ms, expected %lld",
+		      durations[_i].text, ms, durations[_i].ms);
+}
+END_TEST
+
+static const struct {
+	const char *text;
+	enum ka_problem_kind kind;
+} bad_durations[] = {
+	{ "", KA_PROBLEM_FORM },
+	{ "   ", KA_PROBLEM_FORM },
+	{ "abc", KA_PROBLEM_FORM },
+	{ "1m30", KA_PROBLEM_FORM },
+	{ "30s1m", KA_PROBLEM_FORM },
+	{ "1s1s", KA_PROBLEM_FORM },
+	{ "1msms", KA_PROBLEM_FORM },
+	{ "h", KA_PROBLEM_FORM },
+	{ "-1", KA_PROBLEM_FORM },
+	{ "1000000000001", KA_PROBLEM_RANGE },
+	{ "277777777h46m40s1ms", KA_PROBLEM_RANGE },
+	{ "99999999999999999999ms", KA_PROBLEM_RANGE },
+	{ "9999999999h", KA_PROBLEM_RANGE },
+};
+
+START_TEST(duration_bad)
+{
+	enum ka_problem_kind kind = KA_PROBLEM_UT_SHORT;
+	long long ms = -1;
+
+	ck_assert_msg(!ka_parse_duration_ms(bad_durations[_i].text, &ms, &kind),
+		      "'%s' accepted as %lld ms", bad_durations[_i].text, ms);
+	ck_assert_msg(kind == bad_durations[_i].kind, "'%s': kind %d, expected %d",
+		      bad_durations[_i].text, (int)kind, (int)bad_durations[_i].kind);
+}
+END_TEST
+
+#define N(a) (int)(sizeof a / sizeof a[0])
+
+Suite *parse_suite(void)
+{
+	Suite *s = suite_create("parse");
+	TCase *tc = tcase_create("values");
+
+	tcase_add_loop_test(tc, good_value, 0, n_good_cases);
+	tcase_add_loop_test(tc, bad_value, 0, n_bad_cases);
+	tcase_add_loop_test(tc, blank_value, 0, n_blank_values * KA_SETTING_COUNT);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("durations");
+	tcase_add_loop_test(tc, duration_good, 0, N(durations));
+	tcase_add_loop_test(tc, duration_bad, 0, N(bad_durations));
+	suite_add_tcase(s, tc);
+	return s;
+}

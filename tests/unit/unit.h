@@ -1,0 +1,24 @@
+/* Shared by the parser's unit tests: the suites and a fake environment. */
+#ifndef KA_UNIT_H
+#define KA_UNIT_H
+
+#include <check.h>
+
+#include "settings.h"
+
+/* A fake environment: "NAME=VALUE" strings, the list ended by NULL. */
+struct fake_env {
+	const char *const *pairs;
+	int lookups; /* how many times ka_config_load asked */
+};
+
+const char *fake_lookup(const char *name, void *ctx);
+
+/* Loads cfg from the given "NAME=VALUE" strings (NULL-terminated). */
+void load_env(struct ka_config *cfg, const char *const *pairs);
+
+Suite *parse_suite(void);
+Suite *load_suite(void);
+Suite *messages_suite(void);
+
+#endif
