@@ -1,0 +1,34 @@
+#!/bin/sh
+# New TCP sockets get the configured values: IPv4, IPv6, and with
+# SOCK_NONBLOCK | SOCK_CLOEXEC; the defaults when nothing is set.
+. "$KA_SRCDIR/tests/lib.sh"
+
+set_vars="KEEPALIVE_IDLE=30 KEEPALIVE_INTVL=5 KEEPALIVE_CNT=4 KEEPALIVE_USER_TIMEOUT=50s"
+configured="keepalive=1 idle=30 intvl=5 cnt=4 user_timeout=50000"
+defaults="keepalive=1 idle=60 intvl=10 cnt=6 user_timeout=120000"
+
+kinds="tcp4"
+if "$KA_PROGS/kaprobe" socket tcp6 >/dev/null 2>&1; then
+	kinds="$kinds tcp6"
+else
+	echo "no IPv6 here: tcp6 not checked"
+fi
+
+for kind in $kinds; do
+	for flag in "" nonblock; do
+		# shellcheck disable=SC2086 # word splitting of the variables wanted
+		out=$(preload $set_vars "$KA_PROGS/kaprobe" socket $kind $flag) ||
+			fail "kaprobe socket $kind $flag failed"
+		assert_eq "$kind $flag configured" "$configured" "$out"
+		out=$(preload "$KA_PROGS/kaprobe" socket $kind $flag) ||
+			fail "kaprobe socket $kind $flag failed"
+		assert_eq "$kind $flag defaults" "$defaults" "$out"
+	done
+done
+
+# Durations with units, and a derived user timeout (idle + intvl x cnt).
+out=$(preload KEEPALIVE_IDLE=1m30s KEEPALIVE_INTVL=2m KEEPALIVE_CNT=3 "$KA_PROGS/kaprobe" socket tcp4)
+assert_eq "durations" "keepalive=1 idle=90 intvl=120 cnt=3 user_timeout=450000" "$out"
+# User timeout 0: the kernel's behaviour (no TCP_USER_TIMEOUT) is left.
+out=$(preload KEEPALIVE_USER_TIMEOUT=0 "$KA_PROGS/kaprobe" socket tcp4)
+assert_eq "user timeout 0" "keepalive=1 idle=60 intvl=10 cnt=6 user_timeout=0" "$out"
