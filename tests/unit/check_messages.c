@@ -108,6 +108,23 @@ START_TEST(long_value)
 }
 END_TEST
 
+/* A warning is one line whatever the value holds: control characters are
+ * shown as '?', other bytes as they are. */
+START_TEST(control_characters)
+{
+	struct ka_config cfg;
+	char buf[512];
+
+	load_env(&cfg, ENV("KEEPALIVE_IDLE=10\nx\r\t\x1b[31m\x7f\xc3\xa9"));
+	ck_assert_int_eq(cfg.nproblems, 1);
+	ck_assert_str_eq(cfg.problems[0].value, "10?x???[31m?\xc3\xa9");
+	ka_problem_format(&cfg.problems[0], &cfg, buf, sizeof buf);
+	for (const char *p = buf; *p != '\0'; p++)
+		ck_assert_msg((unsigned char)*p >= 0x20 && *p != 0x7f, "control character in '%s'",
+			      buf);
+}
+END_TEST
+
 START_TEST(user_timeout_short_message)
 {
 	struct ka_config cfg;
@@ -183,6 +200,7 @@ Suite *messages_suite(void)
 	tcase_add_test(tc, documented_example);
 	tcase_add_loop_test(tc, bad_value_message, 0, n_bad_cases);
 	tcase_add_test(tc, long_value);
+	tcase_add_test(tc, control_characters);
 	tcase_add_test(tc, user_timeout_short_message);
 	tcase_add_test(tc, small_buffer);
 	suite_add_tcase(s, tc);
