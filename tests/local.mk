@@ -15,3 +15,4 @@ tests_progs_kaprobe_SOURCES = tests/progs/kaprobe.c tests/progs/sockopts.c tests
 include tests/unit/local.mk
 include tests/preload/local.mk
 include tests/netns/local.mk
+include tests/cmd/local.mk

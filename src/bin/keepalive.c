@@ -1,0 +1,68 @@
+/* keepalive [OPTIONS] [--] COMMAND [ARGS...]
+ *
+ * Puts the options into the library's variables, the library into
+ * LD_PRELOAD, and replaces itself with COMMAND: the pid, the signals and the
+ * exit status are the command's own. */
+#include <config.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "options.h"
+#include "preload.h"
+#include "show.h"
+
+/* The environment COMMAND gets: the options override the variables. */
+static bool set_environment(const struct ka_cmdline *cmd, const struct ka_library *lib)
+{
+	char *preload;
+
+	for (int s = 0; s < KA_SETTING_COUNT; s++)
+		if (cmd->value[s] != NULL && setenv(ka_setting_variable(s), cmd->value[s], 1) != 0)
+			goto fail;
+	preload = ka_preload_compose(lib->path, getenv("LD_PRELOAD"));
+	if (preload == NULL || setenv("LD_PRELOAD", preload, 1) != 0)
+		goto fail;
+	free(preload);
+	return true;
+fail:
+	fprintf(stderr, "keepalive: cannot set the environment: %s\n", strerror(errno));
+	return false;
+}
+
+/* Like a shell: 127 when COMMAND is not found, 126 when it cannot run. */
+static int run(char **command)
+{
+	int error;
+
+	execvp(command[0], command);
+	error = errno;
+	fprintf(stderr, "keepalive: cannot run '%s': %s\n", command[0], strerror(error));
+	return error == ENOENT || error == ENOTDIR ? KA_EXIT_NOTFOUND : KA_EXIT_NOEXEC;
+}
+
+int main(int argc, char **argv)
+{
+	struct ka_cmdline cmd;
+	struct ka_library lib;
+	enum ka_cmd_action action = ka_cmdline_parse(argc, argv, &cmd);
+
+	if (action == KA_CMD_DONE)
+		return fflush(stdout) == 0 ? 0 : KA_EXIT_FAILED;
+	if (action == KA_CMD_USAGE)
+		return KA_EXIT_USAGE;
+	if (!ka_library_find(&lib) || !set_environment(&cmd, &lib))
+		return KA_EXIT_FAILED;
+	if (action == KA_CMD_SHOW)
+		return ka_show(&cmd, &lib);
+	if (lib.error != 0) {
+		/* ld.so would only warn and run the command without keepalive. */
+		fprintf(stderr, "keepalive: cannot use the library %s (%s): %s\n", lib.path,
+			lib.origin, strerror(lib.error));
+		return KA_EXIT_FAILED;
+	}
+	return run(cmd.command);
+}

@@ -1,0 +1,12 @@
+# The keepalive command: runs a program with the library preloaded. It links
+# only the settings parser (a static convenience library), so the build tree
+# holds the real binary, which finds the uninstalled library through
+# KEEPALIVE_LIBRARY (see tests/cmd/cmd.sh).
+bin_PROGRAMS += src/bin/keepalive
+src_bin_keepalive_SOURCES = \
+	src/bin/keepalive.c \
+	src/bin/options.c src/bin/options.h \
+	src/bin/preload.c src/bin/preload.h \
+	src/bin/show.c src/bin/show.h
+src_bin_keepalive_CPPFLAGS = $(AM_CPPFLAGS) -DKA_LIBDIR='"$(libdir)"'
+src_bin_keepalive_LDADD = src/common/libkacommon.la

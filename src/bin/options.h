@@ -1,0 +1,35 @@
+/* The command line of keepalive: a table of options, each setting one
+ * variable of the library, parsed with getopt_long. */
+#ifndef KA_OPTIONS_H
+#define KA_OPTIONS_H
+
+#include <stdbool.h>
+
+#include "settings.h"
+
+/* Exit statuses of the command itself (those of COMMAND pass through). */
+#define KA_EXIT_USAGE 2     /* a bad option or value, no command */
+#define KA_EXIT_FAILED 125  /* keepalive could not prepare the command */
+#define KA_EXIT_NOEXEC 126  /* COMMAND found but not executable */
+#define KA_EXIT_NOTFOUND 127
+
+enum ka_cmd_action {
+	KA_CMD_RUN,   /* run the command */
+	KA_CMD_SHOW,  /* print the effective settings */
+	KA_CMD_DONE,  /* --help or --version printed: exit 0 */
+	KA_CMD_USAGE, /* a message was printed: exit 2 */
+};
+
+struct ka_cmdline {
+	/* What the options put in each variable, NULL where they do not. */
+	const char *value[KA_SETTING_COUNT];
+	/* The long option that set it, for --show. */
+	const char *option[KA_SETTING_COUNT];
+	int verbose;
+	bool show;
+	char **command; /* NULL-terminated, from argv */
+};
+
+enum ka_cmd_action ka_cmdline_parse(int argc, char **argv, struct ka_cmdline *cmd);
+
+#endif

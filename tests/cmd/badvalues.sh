@@ -1,0 +1,54 @@
+#!/bin/sh
+# A bad value for any option: exit 2, a message naming the option and the
+# accepted form, and the command is not run.
+. "$KA_SRCDIR/tests/cmd/common.sh"
+
+marker="$KA_TMP/ran"
+
+# reject OPTION VALUE EXPECTED-WORDS [NAME-IN-MESSAGE]
+reject() {
+	rc=0
+	err=$("$KA_CMD" "$1" "$2" -- touch "$marker" 2>&1) || rc=$?
+	assert_eq "$1 '$2' status" 2 "$rc"
+	[ ! -e "$marker" ] || fail "$1 '$2': the command ran"
+	pattern=$(printf '%s\n' "$2" | sed 's/[.*^$+?(){}|[\\]/\\&/g')
+	assert_match "$1 '$2' message" "^keepalive: ${4:-$1} '$pattern' .*expected $3" "$err"
+	assert_eq "$1 '$2': one line" 1 "$(printf '%s\n' "$err" | wc -l)"
+}
+
+for value in 10x 0 32768 -5 1500ms "" 1e3 0x10 "5 s" 1s1m; do
+	reject --idle "$value" "whole seconds from 1 to 32767"
+	reject --intvl "$value" "whole seconds from 1 to 32767"
+done
+reject -i 10x "whole seconds" --idle
+reject -I 99999 "whole seconds" --intvl
+for value in 0 128 x 3s -1 ""; do
+	reject --cnt "$value" "a whole number of probes from 1 to 127"
+done
+reject -c 1000 "a whole number of probes" --cnt
+for value in 10x -1 2147484s 1m1h ""; do
+	reject --user-timeout "$value" "a duration from 0 to 2147483647ms"
+done
+reject -u 25d "a duration" --user-timeout
+
+# The kind of problem is named as the library names it.
+err=$("$KA_CMD" --cnt 200 true 2>&1) || true
+assert_match "range" "'200' is out of range" "$err"
+err=$("$KA_CMD" --idle 1500ms true 2>&1) || true
+assert_match "fraction" "'1500ms' is not a whole number of seconds" "$err"
+
+# A bad value after a good one, and the environment does not rescue it.
+rc=$(status env KEEPALIVE_IDLE=30 "$KA_CMD" --cnt 3 --idle 10x touch "$marker")
+assert_eq "second option bad" 2 "$rc"
+[ ! -e "$marker" ] || fail "the command ran"
+
+# Usage errors: unknown option, missing value, no command.
+for args in "--bogus true" "-x true" "--idle" "-i" "" "--idle 30" "-v --"; do
+	# shellcheck disable=SC2086
+	rc=$(status "$KA_CMD" $args)
+	assert_eq "keepalive $args" 2 "$rc"
+done
+err=$("$KA_CMD" --idle 30 2>&1) || true
+assert_match "no command" "^keepalive: no command given" "$err"
+err=$("$KA_CMD" --bogus true 2>&1) || true
+assert_match "unknown option" "^keepalive: unknown option '--bogus'" "$err"

@@ -1,0 +1,21 @@
+# Sourced by the tests of the keepalive command: the uninstalled command,
+# told through KEEPALIVE_LIBRARY to preload the uninstalled library.
+. "$KA_SRCDIR/tests/lib.sh"
+
+KA_CMD="$KA_BUILDDIR/src/bin/keepalive"
+KEEPALIVE_LIBRARY="$KA_LIB"
+export KEEPALIVE_LIBRARY
+[ -x "$KA_CMD" ] || fail "$KA_CMD is not built"
+
+# The tests start from an environment without the library's variables.
+unset LD_PRELOAD KEEPALIVE KEEPALIVE_IDLE KEEPALIVE_INTVL KEEPALIVE_CNT \
+	KEEPALIVE_USER_TIMEOUT KEEPALIVE_DEBUG
+
+# A scratch directory, removed on exit.
+KA_TMP=$(mktemp -d "${TMPDIR:-/tmp}/ka-cmd.XXXXXX") || fail "mktemp"
+trap 'rm -rf "$KA_TMP"' EXIT
+
+# status CMD...: prints the exit status of CMD, its output discarded.
+status() {
+	"$@" >/dev/null 2>&1 && echo 0 || echo $?
+}

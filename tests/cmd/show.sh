@@ -1,0 +1,36 @@
+#!/bin/sh
+# --show: the settings a command would get, where each came from, and the
+# warnings the library would print; exit 0, nothing run.
+. "$KA_SRCDIR/tests/cmd/common.sh"
+
+out=$("$KA_CMD" --show) || fail "--show exited $?"
+assert_match "enabled" '^enabled: +on \(default\)$' "$out"
+assert_match "idle" '^idle: +60s \(default\)$' "$out"
+assert_match "intvl" '^intvl: +10s \(default\)$' "$out"
+assert_match "cnt" '^cnt: +6 \(default\)$' "$out"
+assert_match "user timeout" '^user timeout: +120000ms, derived as idle \+ intvl x cnt' "$out"
+assert_match "debug" '^debug: +0 \(default\)$' "$out"
+assert_match "library" "^library: +$KA_LIB \(environment KEEPALIVE_LIBRARY\)$" "$out"
+assert_match "LD_PRELOAD" "^LD_PRELOAD: +$KA_LIB$" "$out"
+
+out=$(KEEPALIVE_INTVL=5 KEEPALIVE_IDLE=99 KEEPALIVE_CNT=7x "$KA_CMD" --show --idle 30s -v \
+	-- touch "$KA_TMP/ran") || fail "--show exited $?"
+[ ! -e "$KA_TMP/ran" ] || fail "--show ran the command"
+assert_match "option" '^idle: +30s \(option --idle\)$' "$out"
+assert_match "environment" '^intvl: +5s \(environment KEEPALIVE_INTVL\)$' "$out"
+assert_match "bad variable" '^cnt: +6 \(default\)$' "$out"
+assert_match "warning" "^warning: libkeepalive: KEEPALIVE_CNT='7x' is not valid: expected a whole number of probes from 1 to 127; using the default 6$" "$out"
+assert_match "derived" '^user timeout: +60000ms, derived as idle \+ intvl x cnt = 30s \+ 5s x 6' "$out"
+assert_match "-v" '^debug: +1 \(option --verbose\)$' "$out"
+
+out=$("$KA_CMD" --show --off -u 0) || fail "--show exited $?"
+assert_match "--off" '^enabled: +off \(option --off\)$' "$out"
+assert_match "user timeout 0" "^user timeout: +0, the kernel's behaviour \(option --user-timeout\)$" "$out"
+
+# A user timeout below idle + intvl x cnt: the library's warning.
+out=$("$KA_CMD" --show -i 30 -u 10s) || fail "--show exited $?"
+assert_match "user timeout given" '^user timeout: +10000ms \(option --user-timeout\)$' "$out"
+assert_match "short warning" '^warning: libkeepalive: KEEPALIVE_USER_TIMEOUT=10s is shorter' "$out"
+
+# Bad options are still refused.
+assert_eq "--show --idle 0" 2 "$(status "$KA_CMD" --show --idle 0)"
