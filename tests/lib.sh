@@ -20,9 +20,10 @@ skip() {
 }
 
 # Runs a command with the library preloaded; KEY=VALUE words before it set
-# variables for that command only.
+# variables for that command only. In a sanitized build the sanitizer's
+# runtime must be loaded first (README, Testing).
 preload() {
-	env LD_PRELOAD="$KA_LIB" "$@"
+	env LD_PRELOAD="${KA_SANITIZER_RUNTIME:+$KA_SANITIZER_RUNTIME }$KA_LIB" "$@"
 }
 
 # assert_eq WHAT EXPECTED ACTUAL

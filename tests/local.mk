@@ -4,7 +4,8 @@
 AM_TESTS_ENVIRONMENT = \
 	KA_LIB='$(abs_top_builddir)/src/lib/.libs/libkeepalive.so'; export KA_LIB; \
 	KA_BUILDDIR='$(abs_top_builddir)'; export KA_BUILDDIR; \
-	KA_SRCDIR='$(abs_top_srcdir)'; export KA_SRCDIR;
+	KA_SRCDIR='$(abs_top_srcdir)'; export KA_SRCDIR; \
+	KA_SANITIZER_RUNTIME='$(SANITIZER_RUNTIME)'; export KA_SANITIZER_RUNTIME;
 
 EXTRA_DIST += tests/lib.sh
 
@@ -16,3 +17,4 @@ include tests/unit/local.mk
 include tests/preload/local.mk
 include tests/netns/local.mk
 include tests/cmd/local.mk
+include tests/fuzz/local.mk
