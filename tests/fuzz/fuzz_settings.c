@@ -1,0 +1,190 @@
+/* Fuzz target for the settings parser (src/common).
+ *
+ * The input is split at NUL bytes into one value per variable, in the order
+ * of enum ka_setting (KEEPALIVE, _IDLE, _INTVL, _CNT, _USER_TIMEOUT, _DEBUG);
+ * variables past the last piece are unset. The whole input, up to its first
+ * NUL, is also given to ka_parse_duration_ms and to ka_parse_setting for
+ * every setting. After loading, every value must be inside the kernel's
+ * ranges, and a setting left at its default despite a non-blank value must
+ * have its problem recorded. Messages are written into heap buffers of the
+ * exact size asked for, so that AddressSanitizer sees any overflow.
+ *
+ * Built with -fsanitize=fuzzer by --enable-fuzzing; tests/fuzz/replay.c runs
+ * the same entry point over the corpus in every build. */
+#include <config.h>
+
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "settings.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+#define CHECK(cond)                                                                  \
+	do {                                                                         \
+		if (!(cond)) {                                                       \
+			fprintf(stderr, "fuzz_settings: %s:%d: check failed: %s\n", \
+				__FILE__, __LINE__, #cond);                          \
+			abort();                                                     \
+		}                                                                    \
+	} while (0)
+
+struct env {
+	const char *value[KA_SETTING_COUNT]; /* NULL: unset */
+};
+
+static const char *lookup(const char *name, void *ctx)
+{
+	const struct env *env = ctx;
+
+	for (int s = 0; s < KA_SETTING_COUNT; s++)
+		if (strcmp(name, ka_setting_variable((enum ka_setting)s)) == 0)
+			return env->value[s];
+	CHECK(!"lookup of a variable that is not a setting");
+	return NULL;
+}
+
+static bool blank(const char *text)
+{
+	return text[strspn(text, " \t\n\r\f\v")] == '\0';
+}
+
+static bool has_problem(const struct ka_config *cfg, enum ka_setting s, bool ut_short)
+{
+	for (int i = 0; i < cfg->nproblems; i++)
+		if (cfg->problems[i].setting == s &&
+		    (cfg->problems[i].kind == KA_PROBLEM_UT_SHORT) == ut_short)
+			return true;
+	return false;
+}
+
+/* Writes a message with snprintf semantics into heap buffers of a few sizes
+ * around 0, half and the full length, each exactly as large as announced. */
+typedef int writer_fn(const void *what, const struct ka_config *cfg, char *buf, size_t len);
+
+static void check_writer(writer_fn *write, const void *what, const struct ka_config *cfg)
+{
+	int n = write(what, cfg, NULL, 0);
+
+	size_t sizes[] = { 0, 1, 2, (size_t)n / 2, (size_t)n, (size_t)n + 1 };
+
+	CHECK(n > 0 && n < 4096);
+	for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+		size_t len = sizes[i];
+		char *buf = malloc(len ? len : 1);
+
+		CHECK(buf != NULL);
+		CHECK(write(what, cfg, len ? buf : NULL, len) == n);
+		if (len > 0)
+			CHECK(strlen(buf) == (len > (size_t)n ? (size_t)n : len - 1));
+		free(buf);
+	}
+}
+
+static int write_problem(const void *what, const struct ka_config *cfg, char *buf, size_t len)
+{
+	return ka_problem_format(what, cfg, buf, len);
+}
+
+static int write_config(const void *what, const struct ka_config *cfg, char *buf, size_t len)
+{
+	(void)what;
+	return ka_config_describe(cfg, buf, len);
+}
+
+static void check_range(const struct ka_config *cfg, enum ka_setting s, long long value,
+			long long min, long long max, const struct env *env)
+{
+	const char *text = env->value[s];
+
+	CHECK(value >= min && value <= max);
+	if (cfg->source[s] != NULL) {
+		CHECK(strcmp(cfg->source[s], ka_setting_variable(s)) == 0);
+		CHECK(text != NULL && !blank(text));
+		CHECK(!has_problem(cfg, s, false));
+	} else if (text != NULL && !blank(text)) {
+		CHECK(has_problem(cfg, s, false)); /* rejected, and said so */
+	} else {
+		CHECK(!has_problem(cfg, s, false));
+	}
+}
+
+static void check_config(const struct ka_config *cfg, const struct env *env)
+{
+	long long detection = 1000LL * (cfg->idle_s + (long long)cfg->intvl_s * cfg->cnt);
+
+	check_range(cfg, KA_ENABLE, cfg->enabled, 0, 1, env);
+	check_range(cfg, KA_IDLE, cfg->idle_s, KA_SECONDS_MIN, KA_SECONDS_MAX, env);
+	check_range(cfg, KA_INTVL, cfg->intvl_s, KA_SECONDS_MIN, KA_SECONDS_MAX, env);
+	check_range(cfg, KA_CNT, cfg->cnt, KA_CNT_MIN, KA_CNT_MAX, env);
+	check_range(cfg, KA_USER_TIMEOUT, cfg->user_timeout_ms, 0, INT_MAX, env);
+	check_range(cfg, KA_DEBUG, cfg->debug, 0, KA_DEBUG_MAX, env);
+
+	if (cfg->source[KA_USER_TIMEOUT] == NULL) {
+		CHECK(cfg->user_timeout_derived);
+		CHECK(cfg->user_timeout_ms == (detection > INT_MAX ? INT_MAX : detection));
+	} else {
+		CHECK(!cfg->user_timeout_derived);
+	}
+	CHECK(has_problem(cfg, KA_USER_TIMEOUT, true) ==
+	      (cfg->source[KA_USER_TIMEOUT] != NULL && cfg->user_timeout_ms > 0 &&
+	       cfg->user_timeout_ms < detection));
+
+	CHECK(cfg->nproblems >= 0 && cfg->nproblems <= KA_MAX_PROBLEMS);
+	for (int i = 0; i < cfg->nproblems; i++) {
+		const struct ka_problem *p = &cfg->problems[i];
+
+		CHECK((int)p->setting >= 0 && (int)p->setting < KA_SETTING_COUNT);
+		CHECK(memchr(p->value, '\0', sizeof p->value) != NULL);
+		check_writer(write_problem, p, cfg);
+	}
+	check_writer(write_config, NULL, cfg);
+}
+
+static void check_single(const char *text)
+{
+	enum ka_problem_kind kind;
+	long long value;
+	bool empty;
+
+	if (ka_parse_duration_ms(text, &value, &kind))
+		CHECK(value >= 0 && value <= KA_DURATION_MAX_MS);
+	else
+		CHECK(kind == KA_PROBLEM_FORM || kind == KA_PROBLEM_RANGE);
+
+	for (int s = 0; s < KA_SETTING_COUNT; s++) {
+		bool ok = ka_parse_setting((enum ka_setting)s, text, &value, &empty, &kind);
+
+		CHECK(empty == blank(text));
+		CHECK(!(ok && empty));
+		if (!ok && !empty)
+			CHECK(kind == KA_PROBLEM_FORM || kind == KA_PROBLEM_RANGE ||
+			      kind == KA_PROBLEM_FRACTION);
+	}
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *copy = malloc(size + 1);
+	struct env env = { { NULL } };
+	struct ka_config cfg;
+	size_t at = 0;
+
+	if (copy == NULL)
+		return 0;
+	memcpy(copy, data, size);
+	copy[size] = '\0';
+	for (int s = 0; s < KA_SETTING_COUNT && at <= size; s++) {
+		env.value[s] = copy + at;
+		at += strlen(copy + at) + 1;
+	}
+
+	check_single(copy);
+	ka_config_load(&cfg, lookup, &env);
+	check_config(&cfg, &env);
+	free(copy);
+	return 0;
+}
