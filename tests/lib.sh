@@ -19,11 +19,14 @@ skip() {
 	exit 77
 }
 
+# The value for LD_PRELOAD: the library, after the sanitizer's runtime in a
+# sanitized build (README, Testing). Use it where preload() cannot be used.
+KA_PRELOAD="${KA_SANITIZER_RUNTIME:+$KA_SANITIZER_RUNTIME }$KA_LIB"
+
 # Runs a command with the library preloaded; KEY=VALUE words before it set
-# variables for that command only. In a sanitized build the sanitizer's
-# runtime must be loaded first (README, Testing).
+# variables for that command only.
 preload() {
-	env LD_PRELOAD="${KA_SANITIZER_RUNTIME:+$KA_SANITIZER_RUNTIME }$KA_LIB" "$@"
+	env LD_PRELOAD="$KA_PRELOAD" "$@"
 }
 
 # assert_eq WHAT EXPECTED ACTUAL
