@@ -12,7 +12,7 @@ run() { # run KALISTEN-OPTIONS... -- KAACCEPT-WORDS...
 	while [ "$1" != "--" ]; do opts="$opts $1"; shift; done
 	shift
 	# shellcheck disable=SC2086
-	"$KA_PROGS/kalisten" $opts env LD_PRELOAD="$KA_LIB" KEEPALIVE_IDLE=30 KEEPALIVE_INTVL=5 \
+	"$KA_PROGS/kalisten" $opts env LD_PRELOAD="$KA_PRELOAD" KEEPALIVE_IDLE=30 KEEPALIVE_INTVL=5 \
 		KEEPALIVE_CNT=4 "$KA_PROGS/kaaccept" "$@" || fail "kaaccept $* failed"
 }
 lines() { # lines COUNT TEXT: TEXT on COUNT lines
@@ -50,7 +50,7 @@ need_strace
 trace=$(mktemp)
 trap 'rm -f "$trace"' EXIT
 "$KA_PROGS/kalisten" -q 3 strace -f -e trace=setsockopt,getsockopt,write -o "$trace" \
-	env LD_PRELOAD="$KA_LIB" "$KA_PROGS/kaaccept" mark start cycle 1 mark first cycle 4 \
+	env LD_PRELOAD="$KA_PRELOAD" "$KA_PROGS/kaaccept" mark start cycle 1 mark first cycle 4 \
 	mark settled cycle 100 mark end >/dev/null || fail "kaaccept under strace failed"
 # The first accept classifies and configures the listener and the connection;
 # the 3 queued connections are checked and configured one by one, up to the

@@ -18,7 +18,7 @@ trace=$(mktemp)
 trap 'rm -f "$trace"' EXIT
 # shellcheck disable=SC2086
 strace -f -e trace=socket,listen,setsockopt,getsockopt,write -o "$trace" \
-	env LD_PRELOAD="$KA_LIB" $vars "$KA_PROGS/kaaccept" own mark start cycle 100 mark end \
+	env LD_PRELOAD="$KA_PRELOAD" $vars "$KA_PROGS/kaaccept" own mark start cycle 100 mark end \
 	>/dev/null || fail "kaaccept under strace failed"
 assert_eq "calls on the new listener before listen()" 5 "$(count_between "$trace" "socket(" "listen(")"
 assert_eq "calls over 100 accepts" 0 "$(count_between "$trace" "mark start" "mark end")"
