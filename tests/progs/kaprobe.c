@@ -1,12 +1,15 @@
 /* Test helper run under the preload: makes sockets the way programs do and
  * prints what keepalive options they ended up with.
  *
- *   kaprobe socket tcp4|tcp6|udp4|unix [nonblock]   a new socket
+ *   kaprobe socket tcp4|tcp6|udp4|unix [nonblock]   a new socket; also udp6,
+ *                   unixdgram, seqpacket, netlink, sctp (exit 3: unsupported here)
+ *   kaprobe socketpair stream|dgram|seqpacket       both ends of a UNIX pair
  *   kaprobe fd N                                    an inherited descriptor
  *   kaprobe pair [PORT]                             listener, client, accepted
  *                                                   connection on 127.0.0.1
  */
 #include <arpa/inet.h>
+#include <errno.h>
 #include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,24 +35,62 @@ static int show(const char *label, int fd)
 	return 0;
 }
 
-static int cmd_socket(const char *kind, const char *flag)
+struct kind {
+	const char *name;
+	int domain, type, protocol;
+};
+
+static const struct kind kinds[] = {
+	{ "tcp4", AF_INET, SOCK_STREAM, 0 },
+	{ "tcp6", AF_INET6, SOCK_STREAM, IPPROTO_TCP },
+	{ "udp4", AF_INET, SOCK_DGRAM, 0 },
+	{ "udp6", AF_INET6, SOCK_DGRAM, 0 },
+	{ "unix", AF_UNIX, SOCK_STREAM, 0 },
+	{ "unixdgram", AF_UNIX, SOCK_DGRAM, 0 },
+	{ "seqpacket", AF_UNIX, SOCK_SEQPACKET, 0 },
+	{ "netlink", AF_NETLINK, SOCK_RAW, 0 },      /* raw, and unprivileged */
+	{ "sctp", AF_INET, SOCK_STREAM, IPPROTO_SCTP }, /* a stream, not TCP */
+};
+
+/* Exit status 3: this kind of socket cannot be made here at all. */
+static int unsupported(const char *what)
+{
+	if (errno != EAFNOSUPPORT && errno != EPROTONOSUPPORT && errno != ESOCKTNOSUPPORT &&
+	    errno != EPERM && errno != EACCES)
+		return die(what);
+	fprintf(stderr, "kaprobe: %s: %s\n", what, strerror(errno));
+	return 3;
+}
+
+static int cmd_socket(const char *name, const char *flag)
 {
 	int extra = flag && strcmp(flag, "nonblock") == 0 ? SOCK_NONBLOCK | SOCK_CLOEXEC : 0;
-	int fd;
 
-	if (strcmp(kind, "tcp4") == 0)
-		fd = socket(AF_INET, SOCK_STREAM | extra, 0);
-	else if (strcmp(kind, "tcp6") == 0)
-		fd = socket(AF_INET6, SOCK_STREAM | extra, IPPROTO_TCP);
-	else if (strcmp(kind, "udp4") == 0)
-		fd = socket(AF_INET, SOCK_DGRAM | extra, 0);
-	else if (strcmp(kind, "unix") == 0)
-		fd = socket(AF_UNIX, SOCK_STREAM | extra, 0);
-	else
-		return fprintf(stderr, "kaprobe: unknown socket kind %s\n", kind), 2;
-	if (fd < 0)
-		return die("socket");
-	return show(NULL, fd);
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+		const struct kind *k = &kinds[i];
+		int fd;
+
+		if (strcmp(name, k->name) != 0)
+			continue;
+		fd = socket(k->domain, k->type | extra, k->protocol);
+		return fd < 0 ? unsupported("socket") : show(NULL, fd);
+	}
+	return fprintf(stderr, "kaprobe: unknown socket kind %s\n", name), 2;
+}
+
+/* Both ends of a UNIX socket pair: stream, dgram or seqpacket. */
+static int cmd_socketpair(const char *name)
+{
+	int type = strcmp(name, "stream") == 0 ? SOCK_STREAM :
+		   strcmp(name, "dgram") == 0 ? SOCK_DGRAM :
+		   strcmp(name, "seqpacket") == 0 ? SOCK_SEQPACKET : -1;
+	int sv[2];
+
+	if (type < 0)
+		return fprintf(stderr, "kaprobe: unknown socketpair type %s\n", name), 2;
+	if (socketpair(AF_UNIX, type, 0, sv) != 0)
+		return die("socketpair");
+	return show(NULL, sv[0]) || show(NULL, sv[1]);
 }
 
 static int cmd_pair(int port)
@@ -79,10 +120,12 @@ int main(int argc, char **argv)
 {
 	if (argc >= 3 && strcmp(argv[1], "socket") == 0)
 		return cmd_socket(argv[2], argc > 3 ? argv[3] : NULL);
+	if (argc == 3 && strcmp(argv[1], "socketpair") == 0)
+		return cmd_socketpair(argv[2]);
 	if (argc == 3 && strcmp(argv[1], "fd") == 0)
 		return show(NULL, (int)strtol(argv[2], NULL, 10));
 	if (argc >= 2 && strcmp(argv[1], "pair") == 0)
 		return cmd_pair(argc > 2 ? (int)strtol(argv[2], NULL, 10) : 0);
-	fprintf(stderr, "usage: kaprobe socket KIND [nonblock] | fd N | pair [PORT]\n");
+	fprintf(stderr, "usage: kaprobe socket KIND [nonblock] | socketpair TYPE | fd N | pair [PORT]\n");
 	return 2;
 }

@@ -1,0 +1,34 @@
+#!/bin/sh
+# KEEPALIVE_DEBUG=1 prints the effective settings once; 2 also prints one
+# line per socket the library configured; 0 or unset prints nothing.
+. "$KA_SRCDIR/tests/lib.sh"
+
+err=$(mktemp)
+trap 'rm -f "$err"' EXIT
+settings="^libkeepalive: idle=60s intvl=10s cnt=6 user_timeout=120000ms"
+
+for level in "" 0; do
+	preload KEEPALIVE_DEBUG=$level "$KA_PROGS/kaprobe" pair >/dev/null 2>"$err" || fail "kaprobe failed"
+	assert_eq "debug '$level': lines" 0 "$(wc -l <"$err")"
+done
+
+preload KEEPALIVE_DEBUG=1 "$KA_PROGS/kaprobe" pair >/dev/null 2>"$err" || fail "kaprobe failed"
+assert_eq "debug 1: lines" 1 "$(wc -l <"$err")"
+assert_match "debug 1: settings" "$settings" "$(cat "$err")"
+
+preload KEEPALIVE_DEBUG=1 KEEPALIVE=off "$KA_PROGS/kaprobe" pair >/dev/null 2>"$err" || fail "kaprobe failed"
+assert_eq "debug 1, off" "libkeepalive: off" "$(cat "$err")"
+
+# kaprobe pair: the listener and the client are configured at socket(); the
+# accepted connection inherits from the listener and is not reported.
+preload KEEPALIVE_DEBUG=2 "$KA_PROGS/kaprobe" pair >/dev/null 2>"$err" || fail "kaprobe failed"
+assert_eq "debug 2: lines" 3 "$(wc -l <"$err")"
+assert_match "debug 2: settings first" "$settings" "$(head -n 1 "$err")"
+assert_eq "debug 2: sockets" 2 "$(grep -c '^libkeepalive: fd [0-9]*: configured at socket()' "$err")"
+
+# A listener passed in with 2 queued connections: both, and the listener.
+"$KA_PROGS/kalisten" -q 2 env LD_PRELOAD="$KA_LIB" KEEPALIVE_DEBUG=2 \
+	"$KA_PROGS/kaaccept" accept 2 >/dev/null 2>"$err" || fail "kaaccept failed"
+assert_eq "debug 2, foreign listener: lines" 4 "$(wc -l <"$err")"
+assert_eq "debug 2, foreign listener: configured" 3 "$(grep -c ': configured at ' "$err")"
+assert_eq "debug 2, foreign listener: listener" 1 "$(grep -c '^libkeepalive: fd 3: configured' "$err")"

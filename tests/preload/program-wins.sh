@@ -1,0 +1,27 @@
+#!/bin/sh
+# The program's own choices, made after socket(), stand: SO_KEEPALIVE 0 and
+# TCP_KEEPIDLE survive connect(), and connections accepted on a listener the
+# program changed inherit the program's values, not the library's.
+. "$KA_SRCDIR/tests/lib.sh"
+
+vars="KEEPALIVE_IDLE=30 KEEPALIVE_INTVL=5 KEEPALIVE_CNT=4"
+# shellcheck disable=SC2086
+out=$(preload $vars "$KA_PROGS/kaconnect" own-off) || fail "kaconnect own-off failed"
+assert_eq "keepalive off and idle 45, through connect" \
+	"before keepalive=0 idle=45 intvl=5 cnt=4 user_timeout=50000
+after keepalive=0 idle=45 intvl=5 cnt=4 user_timeout=50000" "$out"
+
+# shellcheck disable=SC2086
+out=$(preload $vars "$KA_PROGS/kaaccept" own off queue 2 accept 1 accept4 accept 1 listener) ||
+	fail "kaaccept off failed"
+want="keepalive=0 idle=30 intvl=5 cnt=4 user_timeout=50000"
+assert_eq "listener turned off, through accept" \
+	"accepted $want
+accepted $want
+listener $want" "$out"
+
+# shellcheck disable=SC2086
+out=$(preload $vars "$KA_PROGS/kaaccept" own idle 45 queue 2 accept 2) || fail "kaaccept idle failed"
+want="keepalive=1 idle=45 intvl=5 cnt=4 user_timeout=50000"
+assert_eq "listener idle 45, through accept" "accepted $want
+accepted $want" "$out"
