@@ -11,7 +11,7 @@ trap 'rm -f "$err"' EXIT
 
 # expect VAR=VALUE OPTIONS LINES: runs kaprobe with that one variable set.
 expect() {
-	out=$(env LD_PRELOAD="$KA_LIB" "$1" "$KA_PROGS/kaprobe" socket tcp4 2>"$err") ||
+	out=$(env LD_PRELOAD="$KA_PRELOAD" "$1" "$KA_PROGS/kaprobe" socket tcp4 2>"$err") ||
 		fail "$1: kaprobe failed: $(cat "$err")"
 	assert_eq "$1: options" "$2" "$out"
 	assert_eq "$1: lines on stderr" "$3" "$(wc -l <"$err")"
@@ -49,7 +49,7 @@ expect "KEEPALIVE_USER_TIMEOUT=30s" "keepalive=1 idle=60 intvl=10 cnt=6 user_tim
 grep -q "KEEPALIVE_USER_TIMEOUT=30s" "$err" || fail "short user timeout: $(cat "$err")"
 
 # Several bad variables: one line each, the rest still applied.
-out=$(env LD_PRELOAD="$KA_LIB" KEEPALIVE_IDLE=abc KEEPALIVE_INTVL=5 KEEPALIVE_CNT=0 \
+out=$(env LD_PRELOAD="$KA_PRELOAD" KEEPALIVE_IDLE=abc KEEPALIVE_INTVL=5 KEEPALIVE_CNT=0 \
 	KEEPALIVE_DEBUG=x "$KA_PROGS/kaprobe" socket tcp4 2>"$err") || fail "kaprobe failed"
 assert_eq "several: options" "keepalive=1 idle=60 intvl=5 cnt=6 user_timeout=90000" "$out"
 assert_eq "several: lines" 3 "$(wc -l <"$err")"
@@ -57,7 +57,7 @@ assert_eq "several: lines" 3 "$(wc -l <"$err")"
 # stderr a socket: nothing written to fd 2 (the helper does see writes).
 out=$("$KA_PROGS/kasockerr" sh -c 'echo x >&2')
 assert_eq "helper sees writes to fd 2" "fd2 bytes=2" "$out"
-out=$("$KA_PROGS/kasockerr" env LD_PRELOAD="$KA_LIB" KEEPALIVE_IDLE=abc KEEPALIVE_CNT=0 \
+out=$("$KA_PROGS/kasockerr" env LD_PRELOAD="$KA_PRELOAD" KEEPALIVE_IDLE=abc KEEPALIVE_CNT=0 \
 	KEEPALIVE_USER_TIMEOUT=1s KEEPALIVE_DEBUG=2 "$KA_PROGS/kaprobe" pair) ||
 	fail "kaprobe with a socket as stderr failed"
 assert_eq "stderr a socket" "fd2 bytes=0" "$(echo "$out" | tail -n 1)"

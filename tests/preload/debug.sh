@@ -27,7 +27,7 @@ assert_match "debug 2: settings first" "$settings" "$(head -n 1 "$err")"
 assert_eq "debug 2: sockets" 2 "$(grep -c '^libkeepalive: fd [0-9]*: configured at socket()' "$err")"
 
 # A listener passed in with 2 queued connections: both, and the listener.
-"$KA_PROGS/kalisten" -q 2 env LD_PRELOAD="$KA_LIB" KEEPALIVE_DEBUG=2 \
+"$KA_PROGS/kalisten" -q 2 env LD_PRELOAD="$KA_PRELOAD" KEEPALIVE_DEBUG=2 \
 	"$KA_PROGS/kaaccept" accept 2 >/dev/null 2>"$err" || fail "kaaccept failed"
 assert_eq "debug 2, foreign listener: lines" 4 "$(wc -l <"$err")"
 assert_eq "debug 2, foreign listener: configured" 3 "$(grep -c ': configured at ' "$err")"

@@ -15,7 +15,7 @@ for value in off 0 no false OFF False " no "; do
 	assert_eq "KEEPALIVE='$value' socket" "$plain_socket" "$out"
 	out=$(preload KEEPALIVE="$value" "$KA_PROGS/kaprobe" pair 2>&1) || fail "kaprobe pair failed"
 	assert_eq "KEEPALIVE='$value' pair" "$plain_pair" "$out"
-	out=$("$KA_PROGS/kalisten" -q 2 env LD_PRELOAD="$KA_LIB" KEEPALIVE="$value" \
+	out=$("$KA_PROGS/kalisten" -q 2 env LD_PRELOAD="$KA_PRELOAD" KEEPALIVE="$value" \
 		"$KA_PROGS/kaaccept" accept 2 listener 2>&1) || fail "kaaccept failed"
 	assert_eq "KEEPALIVE='$value' foreign listener" "$plain_foreign" "$out"
 	out=$(preload KEEPALIVE="$value" "$KA_PROGS/kaconnect" raw 2>&1) || fail "kaconnect failed"
@@ -27,10 +27,10 @@ trace=$(mktemp)
 trap 'rm -f "$trace"' EXIT
 for value in off 0 no false; do
 	"$KA_PROGS/kalisten" -q 2 strace -f -e trace=setsockopt,getsockopt -o "$trace" \
-		env LD_PRELOAD="$KA_LIB" KEEPALIVE="$value" \
+		env LD_PRELOAD="$KA_PRELOAD" KEEPALIVE="$value" \
 		"$KA_PROGS/kaaccept" cycle 4 own cycle 4 >/dev/null || fail "kaaccept under strace failed"
 	assert_eq "KEEPALIVE=$value: calls while accepting" 0 "$(grep -c sockopt "$trace")"
-	strace -f -e trace=setsockopt -o "$trace" env LD_PRELOAD="$KA_LIB" KEEPALIVE="$value" \
+	strace -f -e trace=setsockopt -o "$trace" env LD_PRELOAD="$KA_PRELOAD" KEEPALIVE="$value" \
 		"$KA_PROGS/kaconnect" raw >/dev/null || fail "kaconnect under strace failed"
 	assert_eq "KEEPALIVE=$value: setsockopt at connect" 0 "$(grep -c setsockopt "$trace")"
 done
