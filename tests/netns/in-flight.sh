@@ -1,0 +1,29 @@
+#!/bin/sh
+# A sender under the preload whose peer vanished mid-transfer: its data stays
+# unacknowledged, so keepalive never fires; the user timeout derived from
+# idle + intvl*cnt (3 s) ends the connection (+1 s).
+. "$KA_SRCDIR/tests/lib.sh"
+. "$KA_SRCDIR/tests/netns/netns.sh"
+ns_need python3 socat
+ns_setup in-flight
+
+ns_bg "$NS_A" env LD_PRELOAD="$KA_LIB" $NS_TIMERS "$NS_PYTHON" -c '
+import socket, sys, time
+listener = socket.create_server((sys.argv[1], int(sys.argv[2])))
+conn, peer = listener.accept()
+try:
+    while True:
+        conn.sendall(b"x" * 1000)
+        time.sleep(0.02)
+except OSError as e:
+    sys.exit("send failed: " + e.strerror)
+' "$A4" "$NS_PORT" 2>"$NS_TMP/sender.log"
+sender=$NS_LAST
+ns_wait_listener "$NS_A" "$NS_PORT"
+ns_bg "$NS_B" socat -u "TCP4:$A4:$NS_PORT" /dev/null
+ns_wait_connection "$NS_A" "$NS_PORT"
+ns_pull_cable "$NS_B"
+ns_until 1000 eval 'ns_ss "$NS_A" -tno state established | grep -q "timer:(on"' ||
+	fail "no data in flight: $(ns_ss "$NS_A" -tno)"
+ns_expect_noticed sender "$sender" "$NS_TMP/sender.log"
+assert_match "python's error" 'send failed: (Connection timed out|No route to host)' "$(cat "$NS_TMP/sender.log")"

@@ -1,0 +1,237 @@
+# Dead-peer scenarios in private network namespaces: sourced, never run.
+#
+# ns_setup NAME creates two hosts, network namespaces named after the test
+# and this shell's pid so that tests can run in parallel:
+#
+#   $NS_A  ka0  $A4 (10.X.Y.1/24)  $A6 (fd00:6b61:X:Y::1/64)   usually the server
+#   $NS_B  ka0  $B4 (10.X.Y.2/24)  $B6 (fd00:6b61:X:Y::2/64)   usually the client
+#
+# each plugged by a veth pair into a switch, a bridge in a third namespace
+# $NS_S, so that when one host's cable is pulled the other keeps its link up,
+# as on a real network (without bridges, the two are joined directly). Nothing
+# is routed out of them: their traffic stays between the two. $NS_PORT
+# is a port for the test, $NS_TMP a private directory. An EXIT trap kills every
+# process started in them (and with ns_bg), deletes them and $NS_TMP, even
+# when the test fails. Times are integer milliseconds.
+#
+# The sourcing script defines fail MESSAGE and skip MESSAGE (tests/lib.sh does);
+# skip is called when not root or when namespaces cannot be created.
+
+NS_A= NS_B= NS_S= NS_CREATED= NS_PIDS= NS_TMP= NS_LAST= NS_T0= NS_ELAPSED= NS_STATUS=
+
+# Skips unless every named program is installed.
+ns_need() {
+	for prog in "$@"; do
+		command -v "$prog" >/dev/null 2>&1 || skip "$prog is not installed"
+	done
+}
+
+ns_now() {
+	date +%s%3N
+}
+
+# ns_seconds MS: 3050 -> 3.05
+ns_seconds() {
+	printf '%d.%02d' $(($1 / 1000)) $(($1 % 1000 / 10))
+}
+
+ns_cleanup() {
+	for pid in $NS_PIDS; do
+		kill "$pid" 2>/dev/null
+	done
+	for ns in $NS_CREATED; do
+		pids=$(ip netns pids "$ns" 2>/dev/null)
+		[ -z "$pids" ] || kill -9 $pids 2>/dev/null
+		ip netns delete "$ns" 2>/dev/null
+	done
+	for pid in $NS_PIDS; do
+		wait "$pid" 2>/dev/null
+	done
+	[ -z "$NS_TMP" ] || rm -rf "$NS_TMP"
+	NS_PIDS= NS_CREATED= NS_TMP=
+}
+
+ns_add() {
+	ip netns add "$1" 2>/dev/null || return 1
+	NS_CREATED="$NS_CREATED $1"
+	ip -n "$1" link set dev lo up
+	# Addresses are usable at once: no duplicate address detection.
+	ip netns exec "$1" sh -c 'for f in all default; do
+		echo 0 >/proc/sys/net/ipv6/conf/$f/accept_dad; done' 2>/dev/null || :
+}
+
+# ns_plug NS PORT: a veth pair from the namespace's ka0 to PORT on the bridge.
+ns_plug() {
+	ip -n "$NS_S" link add "$2" type veth peer name ka0 netns "$1" &&
+		ip -n "$NS_S" link set dev "$2" master br0 &&
+		ip -n "$NS_S" link set dev "$2" up
+}
+
+ns_setup() {
+	[ "$(id -u)" = 0 ] || skip "needs root (network namespaces)"
+	ns_need ip
+	tag=$(printf '%s' "$1" | tr -c 'A-Za-z0-9_-' _ | cut -c1-24)
+	NS_A="ka-$tag-$$-a"
+	NS_B="ka-$tag-$$-b"
+	NS_S="ka-$tag-$$-s"
+	trap ns_cleanup EXIT
+	trap 'exit 129' HUP
+	trap 'exit 130' INT
+	trap 'exit 143' TERM
+	ns_add "$NS_A" && ns_add "$NS_B" && ns_add "$NS_S" ||
+		skip "cannot create network namespaces (ip netns add failed)"
+	NS_TMP=$(mktemp -d) || fail "mktemp -d failed"
+
+	x=$(($$ >> 8 & 255)) y=$(($$ & 255))
+	A4=10.$x.$y.1 B4=10.$x.$y.2
+	A6=$(printf 'fd00:6b61:%x:%x::1' $x $y) B6=$(printf 'fd00:6b61:%x:%x::2' $x $y)
+	NS_PORT=$((20000 + $$ % 20000))
+
+	if ip -n "$NS_S" link add br0 type bridge 2>/dev/null; then
+		ip -n "$NS_S" link set dev br0 up &&
+			ns_plug "$NS_A" pa && ns_plug "$NS_B" pb ||
+			fail "cannot plug the hosts into the bridge"
+	else
+		ip -n "$NS_A" link add ka0 type veth peer name ka0 netns "$NS_B" ||
+			fail "cannot create a veth pair"
+	fi
+	ip -n "$NS_A" addr add "$A4/24" dev ka0 &&
+		ip -n "$NS_B" addr add "$B4/24" dev ka0 ||
+		fail "cannot add IPv4 addresses"
+	NS_IPV6=yes
+	ip -n "$NS_A" -6 addr add "$A6/64" dev ka0 nodad 2>/dev/null &&
+		ip -n "$NS_B" -6 addr add "$B6/64" dev ka0 nodad 2>/dev/null || NS_IPV6=no
+	ip -n "$NS_A" link set dev ka0 up && ip -n "$NS_B" link set dev ka0 up ||
+		fail "cannot bring the veth pair up"
+}
+
+# ns_bg NS COMMAND...: runs COMMAND in the namespace in the background
+# (redirect the call to capture its output). NS_LAST is its pid: ip netns
+# exec execs the command, so it is the command's own pid.
+ns_bg() {
+	ns=$1
+	shift
+	ip netns exec "$ns" "$@" &
+	NS_LAST=$!
+	NS_PIDS="$NS_PIDS $NS_LAST"
+}
+
+# ns_until LIMIT_MS COMMAND...: polls COMMAND until it succeeds; fails after
+# LIMIT_MS.
+ns_until() {
+	deadline=$(($(ns_now) + $1))
+	shift
+	until "$@"; do
+		[ "$(ns_now)" -lt "$deadline" ] || return 1
+		sleep 0.02
+	done
+}
+
+# ns_ss NS ARGS...: ss inside the namespace, without its header.
+ns_ss() {
+	ns=$1
+	shift
+	ip netns exec "$ns" ss -H "$@"
+}
+
+ns_has_listener() {
+	[ -n "$(ns_ss "$1" -ltn "sport = :$2")" ]
+}
+
+ns_has_connection() {
+	[ -n "$(ns_ss "$1" -tn state established "( sport = :$2 or dport = :$2 )")" ]
+}
+
+# ns_wait_listener NS PORT: waits (5 s at most) until something listens on PORT.
+ns_wait_listener() {
+	ns_until 5000 ns_has_listener "$1" "$2" ||
+		fail "nothing listens on port $2 in $1 after 5 s"
+}
+
+# ns_wait_connection NS PORT: waits (5 s at most) for an established
+# connection to or from PORT.
+ns_wait_connection() {
+	ns_until 5000 ns_has_connection "$1" "$2" ||
+		fail "no connection on port $2 in $1 after 5 s"
+}
+
+# ns_pull_cable NS: takes the namespace's ka0 down, as if its cable were
+# pulled: from then on, packets between the two hosts are lost without a word
+# to either side. NS_T0 is the moment it happened.
+ns_pull_cable() {
+	ip -n "$1" link set dev ka0 down || fail "cannot take ka0 down in $1"
+	NS_T0=$(ns_now)
+}
+
+# True once PID has exited (a zombie, or gone).
+ns_exited() {
+	{ read -r stat <"/proc/$1/stat"; } 2>/dev/null || return 0
+	stat=${stat##*) }
+	[ "${stat%% *}" = Z ]
+}
+
+# ns_wait_exit PID LIMIT_MS: waits until the background process PID exits, at
+# most LIMIT_MS after NS_T0. NS_ELAPSED is the time since NS_T0 when it exited
+# (or when waiting stopped); NS_STATUS its exit status. Fails (returns 1) if it
+# is still running.
+ns_wait_exit() {
+	deadline=$((NS_T0 + $2))
+	while ! ns_exited "$1"; do
+		now=$(ns_now)
+		if [ "$now" -ge "$deadline" ]; then
+			NS_ELAPSED=$((now - NS_T0))
+			return 1
+		fi
+		sleep 0.02
+	done
+	NS_ELAPSED=$(($(ns_now) - NS_T0))
+	NS_STATUS=0
+	wait "$1" || NS_STATUS=$?
+	NS_PIDS=$(printf '%s\n' $NS_PIDS | grep -vx "$1" | tr '\n' ' ')
+	return 0
+}
+
+# The system's python3 (not a shim that would run under the preload too).
+NS_PYTHON=python3
+[ ! -x /usr/bin/python3 ] || NS_PYTHON=/usr/bin/python3
+
+# The timers of the tests: detection within idle + intvl*cnt = 3 s.
+NS_TIMERS="KEEPALIVE_IDLE=1 KEEPALIVE_INTVL=1 KEEPALIVE_CNT=2"
+NS_BOUND=3000
+
+# ns_expect_keepalive NS PORT: the connection on PORT has a keepalive timer.
+ns_expect_keepalive() {
+	conn=$(ns_ss "$1" -tno state established "( sport = :$2 or dport = :$2 )")
+	assert_match "keepalive timer on port $2 in $1" 'timer:\(keepalive' "$conn"
+}
+
+# ns_socat_pair PORT 4|6 [VAR=VALUE...]: in $NS_A a socat server blocked in
+# read() on a connection from a socat client in $NS_B that sends nothing;
+# the server runs with the VAR=VALUE words in its environment (for the
+# preload: LD_PRELOAD=... and the settings). Returns once connected, with
+# NS_SERVER its pid and NS_LOG its stderr.
+ns_socat_pair() {
+	port=$1 family=$2
+	shift 2
+	case $family in
+	4) listen="TCP4-LISTEN:$port,bind=$A4" peer="TCP4:$A4:$port" ;;
+	6) [ "$NS_IPV6" = yes ] || skip "IPv6 addresses cannot be added"
+	   listen="TCP6-LISTEN:$port,bind=[$A6]" peer="TCP6:[$A6]:$port" ;;
+	esac
+	NS_LOG="$NS_TMP/server-$port.log"
+	ns_bg "$NS_A" env "$@" socat -u "$listen" STDOUT 2>"$NS_LOG"
+	NS_SERVER=$NS_LAST
+	ns_wait_listener "$NS_A" "$port"
+	ns_bg "$NS_B" socat -u "$peer" STDOUT
+	ns_wait_connection "$NS_A" "$port"
+}
+
+# ns_expect_noticed WHO PID LOG: the process must exit within NS_BOUND + 1 s
+# after the cable was pulled; prints the time it took and what it wrote.
+ns_expect_noticed() {
+	bound=$((NS_BOUND / 1000))
+	ns_wait_exit "$2" $((NS_BOUND + 1000)) ||
+		fail "$1 still blocked $(ns_seconds "$NS_ELAPSED") s after the cable was pulled (bound $bound s)"
+	echo "$1 noticed after $(ns_seconds "$NS_ELAPSED") s (bound $bound s), exit status $NS_STATUS"
+	sed 's/^/  | /' "$3"
+}
