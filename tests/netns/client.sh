@@ -9,7 +9,7 @@ ns_setup client
 ns_bg "$NS_A" socat -u "TCP4-LISTEN:$NS_PORT,bind=$A4" STDOUT
 ns_wait_listener "$NS_A" "$NS_PORT"
 # -d: netcat never reads its standard input, only the connection.
-ns_bg "$NS_B" env LD_PRELOAD="$KA_LIB" $NS_TIMERS KEEPALIVE_DEBUG=2 \
+ns_bg "$NS_B" env LD_PRELOAD="$KA_PRELOAD" $NS_TIMERS KEEPALIVE_DEBUG=2 \
 	nc -d "$A4" "$NS_PORT" 2>"$NS_TMP/client.log"
 client=$NS_LAST
 ns_wait_connection "$NS_B" "$NS_PORT"

@@ -7,7 +7,7 @@
 ns_need python3 socat
 ns_setup in-flight
 
-ns_bg "$NS_A" env LD_PRELOAD="$KA_LIB" $NS_TIMERS "$NS_PYTHON" -c '
+ns_bg "$NS_A" env LD_PRELOAD="$KA_PRELOAD" $NS_TIMERS "$NS_PYTHON" -c '
 import socket, sys, time
 listener = socket.create_server((sys.argv[1], int(sys.argv[2])))
 conn, peer = listener.accept()

@@ -6,7 +6,7 @@
 ns_need socat
 ns_setup server-ipv4
 
-ns_socat_pair "$NS_PORT" 4 LD_PRELOAD="$KA_LIB" $NS_TIMERS
+ns_socat_pair "$NS_PORT" 4 LD_PRELOAD="$KA_PRELOAD" $NS_TIMERS
 ns_expect_keepalive "$NS_A" "$NS_PORT"
 ns_pull_cable "$NS_B"
 ns_expect_noticed server "$NS_SERVER" "$NS_LOG"

@@ -9,7 +9,7 @@ ns_need systemd-socket-activate python3 socat
 ns_setup socket-activation
 
 ns_bg "$NS_A" systemd-socket-activate -l "$A4:$NS_PORT" \
-	-E LD_PRELOAD="$KA_LIB" -E KEEPALIVE_IDLE=1 -E KEEPALIVE_INTVL=1 \
+	-E LD_PRELOAD="$KA_PRELOAD" -E KEEPALIVE_IDLE=1 -E KEEPALIVE_INTVL=1 \
 	-E KEEPALIVE_CNT=2 -E KEEPALIVE_DEBUG=2 \
 	"$NS_PYTHON" -c '
 import socket, sys
