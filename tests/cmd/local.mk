@@ -6,6 +6,7 @@ cmd_tests = \
 	tests/cmd/badvalues.sh \
 	tests/cmd/exec.sh \
 	tests/cmd/preload.sh \
-	tests/cmd/show.sh
+	tests/cmd/show.sh \
+	tests/cmd/man.sh
 dist_check_SCRIPTS += $(cmd_tests)
 TESTS += $(cmd_tests)
