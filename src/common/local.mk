@@ -6,5 +6,7 @@ src_common_libkacommon_la_SOURCES = \
 	src/common/settings.h \
 	src/common/settings.c \
 	src/common/parse.c \
-	src/common/messages.c
+	src/common/messages.c \
+	src/common/ports.c \
+	src/common/detect.c
 src_common_libkacommon_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden

@@ -12,23 +12,60 @@ static const char *const fallback_text[KA_SETTING_COUNT] = {
 	[KA_CNT] = "6",
 	[KA_USER_TIMEOUT] = "idle + intvl x cnt",
 	[KA_DEBUG] = "0",
+	[KA_MODE] = "respect",
+	[KA_DETECT] = "unset",
+	[KA_ROLE] = "all",
+	[KA_PORTS] = "(every port: the port filter is not applied)",
+	[KA_INHERIT] = "yes",
 };
+
+static const char *const role_names[] = { "all", "client", "server" };
+
+static int format_ut_short(const struct ka_problem *problem, const struct ka_config *cfg,
+			   char *buf, size_t len)
+{
+	return snprintf(buf, len,
+			"libkeepalive: %s=%s is shorter than KEEPALIVE_IDLE + "
+			"KEEPALIVE_INTVL x KEEPALIVE_CNT (%ds + %ds x %d): with a user "
+			"timeout the kernel drops an idle connection once it has passed "
+			"and one probe went unanswered, so KEEPALIVE_CNT has no effect; "
+			"applying both as given",
+			problem->variable, problem->value, cfg->idle_s, cfg->intvl_s, cfg->cnt);
+}
+
+/* Names the explicit settings that push detection past KEEPALIVE_DETECT. */
+static int format_over_detect(const struct ka_problem *problem, const struct ka_config *cfg,
+			      char *buf, size_t len)
+{
+	const enum ka_setting timers[] = { KA_IDLE, KA_INTVL, KA_CNT, KA_USER_TIMEOUT };
+	char names[160] = "";
+	size_t used = 0;
+
+	for (size_t i = 0; i < sizeof timers / sizeof timers[0]; i++) {
+		const char *variable = cfg->source[timers[i]];
+
+		if (variable != NULL && used < sizeof names)
+			used += (size_t)snprintf(names + used, sizeof names - used, "%s%s",
+						 used ? ", " : "", variable);
+	}
+	return snprintf(buf, len,
+			"libkeepalive: %s set with %s=%s gives idle %ds + intvl %ds x cnt %d "
+			"= %llds and a user timeout of %dms, later than %s; applying as given",
+			names, problem->variable, problem->value, cfg->idle_s, cfg->intvl_s,
+			cfg->cnt, cfg->idle_s + (long long)cfg->intvl_s * cfg->cnt,
+			cfg->user_timeout_ms, problem->variable);
+}
 
 int ka_problem_format(const struct ka_problem *problem, const struct ka_config *cfg,
 		      char *buf, size_t len)
 {
-	const char *variable = ka_setting_variable(problem->setting);
 	const char *what;
 
 	switch (problem->kind) {
 	case KA_PROBLEM_UT_SHORT:
-		return snprintf(buf, len,
-				"libkeepalive: %s=%s is shorter than KEEPALIVE_IDLE + "
-				"KEEPALIVE_INTVL x KEEPALIVE_CNT (%ds + %ds x %d): with a user "
-				"timeout the kernel drops an idle connection once it has passed "
-				"and one probe went unanswered, so KEEPALIVE_CNT has no effect; "
-				"applying both as given",
-				variable, problem->value, cfg->idle_s, cfg->intvl_s, cfg->cnt);
+		return format_ut_short(problem, cfg, buf, len);
+	case KA_PROBLEM_OVER_DETECT:
+		return format_over_detect(problem, cfg, buf, len);
 	case KA_PROBLEM_RANGE:
 		what = "is out of range";
 		break;
@@ -41,16 +78,48 @@ int ka_problem_format(const struct ka_problem *problem, const struct ka_config *
 		break;
 	}
 	return snprintf(buf, len, "libkeepalive: %s='%s' %s: expected %s; using the default %s",
-			variable, problem->value, what, ka_setting_accepted(problem->setting),
-			fallback_text[problem->setting]);
+			problem->variable, problem->value, what,
+			ka_setting_accepted(problem->setting), fallback_text[problem->setting]);
 }
+
+/* snprintf at buf + *used, keeping *used within len. */
+#define APPEND(...)                                                                 \
+	do {                                                                        \
+		int n_ = snprintf(buf + used, len > used ? len - used : 0, __VA_ARGS__); \
+		if (n_ > 0)                                                         \
+			used += (size_t)n_;                                         \
+		if (used > len)                                                     \
+			used = len;                                                 \
+	} while (0)
 
 int ka_config_describe(const struct ka_config *cfg, char *buf, size_t len)
 {
-	if (!cfg->enabled)
-		return snprintf(buf, len, "off");
-	return snprintf(buf, len, "idle=%ds intvl=%ds cnt=%d user_timeout=%dms%s", cfg->idle_s,
-			cfg->intvl_s, cfg->cnt, cfg->user_timeout_ms,
-			cfg->user_timeout_derived ? " (idle + intvl x cnt)" :
-			cfg->user_timeout_ms == 0 ? " (kernel default)" : "");
+	size_t used = 0;
+
+	if (len > 0)
+		buf[0] = '\0';
+	if (!cfg->enabled) {
+		APPEND("off");
+		return (int)used;
+	}
+	APPEND("idle=%ds intvl=%ds cnt=%d user_timeout=%dms%s", cfg->idle_s, cfg->intvl_s,
+	       cfg->cnt, cfg->user_timeout_ms,
+	       cfg->user_timeout_derived ? " (idle + intvl x cnt)" :
+	       cfg->user_timeout_ms == 0 ? " (kernel default)" : "");
+	if (cfg->detect_s > 0)
+		APPEND(" detect=%ds", cfg->detect_s);
+	if (cfg->force)
+		APPEND(" mode=force");
+	if (cfg->role != KA_ROLE_ALL)
+		APPEND(" role=%s", role_names[cfg->role]);
+	for (int i = 0; i < cfg->nports; i++) {
+		APPEND(i == 0 ? " ports=" : ",");
+		if (cfg->ports[i].lo == cfg->ports[i].hi)
+			APPEND("%d", cfg->ports[i].lo);
+		else
+			APPEND("%d-%d", cfg->ports[i].lo, cfg->ports[i].hi);
+	}
+	if (!cfg->inherit)
+		APPEND(" inherit=no");
+	return (int)used;
 }

@@ -148,25 +148,32 @@ static bool word_is(const char *p, const char *end, const char *word)
 	return true;
 }
 
-static bool parse_switch(const char *text, long long *value, enum ka_problem_kind *kind)
+/* One of a list of words, in any case: *value is its index. */
+static bool parse_word(const char *text, const char *const *words, size_t n,
+		       long long *value, enum ka_problem_kind *kind)
 {
-	static const char *const on[] = { "1", "on", "yes", "true" };
-	static const char *const off[] = { "0", "off", "no", "false" };
 	const char *p, *end;
 
 	trim(text, &p, &end);
-	for (size_t i = 0; i < sizeof on / sizeof on[0]; i++) {
-		if (word_is(p, end, on[i])) {
-			*value = 1;
-			return true;
-		}
-		if (word_is(p, end, off[i])) {
-			*value = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (word_is(p, end, words[i])) {
+			*value = (long long)i;
 			return true;
 		}
 	}
 	*kind = KA_PROBLEM_FORM;
 	return false;
+}
+
+/* Even indexes mean off, odd ones on. */
+static bool parse_switch(const char *text, long long *value, enum ka_problem_kind *kind)
+{
+	static const char *const words[] = { "0", "1", "off", "on", "no", "yes", "false", "true" };
+
+	if (!parse_word(text, words, sizeof words / sizeof words[0], value, kind))
+		return false;
+	*value %= 2;
+	return true;
 }
 
 static bool in_range(long long value, long long min, long long max, enum ka_problem_kind *kind)
@@ -178,8 +185,8 @@ static bool in_range(long long value, long long min, long long max, enum ka_prob
 	return true;
 }
 
-/* IDLE and INTVL: the kernel takes whole seconds only. */
-static bool parse_seconds(const char *text, long long *value, enum ka_problem_kind *kind)
+/* The kernel's timers take whole seconds only. */
+static bool parse_whole_seconds(const char *text, long long *value, enum ka_problem_kind *kind)
 {
 	long long ms;
 
@@ -190,7 +197,7 @@ static bool parse_seconds(const char *text, long long *value, enum ka_problem_ki
 		return false;
 	}
 	*value = ms / 1000;
-	return in_range(*value, KA_SECONDS_MIN, KA_SECONDS_MAX, kind);
+	return true;
 }
 
 bool ka_parse_setting(enum ka_setting setting, const char *text, long long *value,
@@ -208,7 +215,8 @@ bool ka_parse_setting(enum ka_setting setting, const char *text, long long *valu
 		return parse_switch(text, value, kind);
 	case KA_IDLE:
 	case KA_INTVL:
-		return parse_seconds(text, value, kind);
+		return parse_whole_seconds(text, value, kind) &&
+		       in_range(*value, KA_SECONDS_MIN, KA_SECONDS_MAX, kind);
 	case KA_CNT:
 		return parse_count(text, value, kind) &&
 		       in_range(*value, KA_CNT_MIN, KA_CNT_MAX, kind);
@@ -218,6 +226,31 @@ bool ka_parse_setting(enum ka_setting setting, const char *text, long long *valu
 	case KA_DEBUG:
 		return parse_count(text, value, kind) &&
 		       in_range(*value, 0, KA_DEBUG_MAX, kind);
+	case KA_MODE: {
+		static const char *const modes[] = { "respect", "force" };
+
+		return parse_word(text, modes, 2, value, kind);
+	}
+	case KA_DETECT:
+		return parse_whole_seconds(text, value, kind) &&
+		       in_range(*value, KA_DETECT_MIN_S, KA_DETECT_MAX_S, kind);
+	case KA_ROLE: {
+		/* In the order of enum ka_role. */
+		static const char *const roles[] = { "all", "client", "server" };
+
+		return parse_word(text, roles, 3, value, kind);
+	}
+	case KA_PORTS: {
+		struct ka_port_range ranges[KA_MAX_PORT_RANGES];
+		int n;
+
+		if (!ka_parse_ports(text, ranges, &n, kind))
+			return false;
+		*value = n;
+		return true;
+	}
+	case KA_INHERIT:
+		return parse_switch(text, value, kind);
 	case KA_SETTING_COUNT:
 		break;
 	}

@@ -1,33 +1,54 @@
-/* Loading the settings: defaults, the variables, the derived user timeout. */
+/* Loading the settings: the variables and their precedence, the defaults,
+ * and what is derived (the user timeout, the timers of KEEPALIVE_DETECT). */
 #include <config.h>
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "settings.h"
 
+#define KA_MAX_NAMES 3
+
 struct setting_info {
-	const char *variable;
+	/* Variables in order of precedence: ours, libkeepalive 0.3, libdontdie. */
+	const char *names[KA_MAX_NAMES + 1];
 	const char *accepted;
 	long long fallback; /* the default, in the setting's unit */
 };
 
 static const struct setting_info settings[KA_SETTING_COUNT] = {
-	[KA_ENABLE] = { "KEEPALIVE", "on, off, 1, 0, yes, no, true or false", 1 },
-	[KA_IDLE] = { "KEEPALIVE_IDLE",
+	[KA_ENABLE] = { { "KEEPALIVE", "DD_USE_KEEPALIVE" },
+			"on, off, 1, 0, yes, no, true or false", 1 },
+	[KA_IDLE] = { { "KEEPALIVE_IDLE", "KEEPIDLE", "DD_TCP_KEEPALIVE_TIME" },
 		      "whole seconds from 1 to 32767, as 30, 30s, 5m, 1h or 1m30s", 60 },
-	[KA_INTVL] = { "KEEPALIVE_INTVL",
+	[KA_INTVL] = { { "KEEPALIVE_INTVL", "KEEPINTVL", "DD_TCP_KEEPALIVE_INTVL" },
 		       "whole seconds from 1 to 32767, as 10, 10s, 1m or 1m30s", 10 },
-	[KA_CNT] = { "KEEPALIVE_CNT", "a whole number of probes from 1 to 127", 6 },
-	[KA_USER_TIMEOUT] = { "KEEPALIVE_USER_TIMEOUT",
+	[KA_CNT] = { { "KEEPALIVE_CNT", "KEEPCNT", "DD_TCP_KEEPALIVE_PROBES" },
+		     "a whole number of probes from 1 to 127", 6 },
+	[KA_USER_TIMEOUT] = { { "KEEPALIVE_USER_TIMEOUT" },
 			      "a duration from 0 to 2147483647ms, as 0, 90, 90s, 1500ms or 2m; "
 			      "0 leaves the kernel's behaviour",
 			      -1 /* derived */ },
-	[KA_DEBUG] = { "KEEPALIVE_DEBUG", "0, 1 or 2", 0 },
+	[KA_DEBUG] = { { "KEEPALIVE_DEBUG", "DD_DEBUG" }, "0, 1 or 2", 0 },
+	[KA_MODE] = { { "KEEPALIVE_MODE" }, "respect or force", 0 },
+	[KA_DETECT] = { { "KEEPALIVE_DETECT" },
+			"whole seconds from 2 to 2147483 (24 days), as 90, 90s, 5m or 2h", 0 },
+	[KA_ROLE] = { { "KEEPALIVE_ROLE" }, "client, server or all", KA_ROLE_ALL },
+	[KA_PORTS] = { { "KEEPALIVE_PORTS" },
+		       "ports and ranges from 1 to 65535 separated by commas, as "
+		       "5432,6379,8000-8100 (at most 32 entries)",
+		       0 },
+	[KA_INHERIT] = { { "KEEPALIVE_INHERIT" }, "yes, no, 1, 0, on, off, true or false", 1 },
 };
 
 const char *ka_setting_variable(enum ka_setting setting)
 {
-	return settings[setting].variable;
+	return settings[setting].names[0];
+}
+
+const char *const *ka_setting_compat_variables(enum ka_setting setting)
+{
+	return &settings[setting].names[1];
 }
 
 const char *ka_setting_accepted(enum ka_setting setting)
@@ -54,7 +75,7 @@ static void keep_value(char *dst, const char *text)
 		dst[kept] = '\0';
 }
 
-static void add_problem(struct ka_config *cfg, enum ka_setting setting,
+static void add_problem(struct ka_config *cfg, enum ka_setting setting, const char *variable,
 			enum ka_problem_kind kind, const char *text)
 {
 	struct ka_problem *p;
@@ -63,33 +84,121 @@ static void add_problem(struct ka_config *cfg, enum ka_setting setting,
 		return;
 	p = &cfg->problems[cfg->nproblems++];
 	p->setting = setting;
+	p->variable = variable;
 	p->kind = kind;
 	keep_value(p->value, text ? text : "");
 }
 
-/* Reads one variable: its value, or the default with one problem recorded. */
+/* The first variable of a setting that is set and not blank, or NULL. */
+static const char *first_set(enum ka_setting setting, ka_lookup_fn *lookup, void *ctx,
+			     const char **text)
+{
+	for (const char *const *name = settings[setting].names; *name != NULL; name++) {
+		const char *value = lookup(*name, ctx);
+		const char *p = value;
+
+		while (p != NULL && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+			p++;
+		if (p != NULL && *p != '\0') {
+			*text = value;
+			return *name;
+		}
+	}
+	return NULL;
+}
+
+/* Reads one setting: its value, or the default with one problem recorded. */
 static long long load_one(struct ka_config *cfg, enum ka_setting setting,
 			  ka_lookup_fn *lookup, void *ctx)
 {
-	const char *text = lookup(settings[setting].variable, ctx);
+	const char *text = NULL, *variable = first_set(setting, lookup, ctx, &text);
 	enum ka_problem_kind kind;
 	long long value;
 	bool empty;
 
-	if (text == NULL)
+	if (variable == NULL)
 		return settings[setting].fallback;
 	if (ka_parse_setting(setting, text, &value, &empty, &kind)) {
-		cfg->source[setting] = settings[setting].variable;
+		cfg->source[setting] = variable;
 		return value;
 	}
-	if (!empty)
-		add_problem(cfg, setting, kind, text);
+	add_problem(cfg, setting, variable, kind, text);
 	return settings[setting].fallback;
+}
+
+/* KEEPALIVE_PORTS is a list: parsed apart; a bad list filters nothing. */
+static void load_ports(struct ka_config *cfg, ka_lookup_fn *lookup, void *ctx)
+{
+	const char *text = NULL, *variable = first_set(KA_PORTS, lookup, ctx, &text);
+	enum ka_problem_kind kind;
+
+	if (variable == NULL)
+		return;
+	if (ka_parse_ports(text, cfg->ports, &cfg->nports, &kind)) {
+		cfg->source[KA_PORTS] = variable;
+	} else {
+		cfg->nports = 0;
+		add_problem(cfg, KA_PORTS, variable, kind, text);
+	}
+}
+
+/* Not a setting: the process that KEEPALIVE_INHERIT=no applies to. */
+static long long owner_pid(ka_lookup_fn *lookup, void *ctx)
+{
+	const char *text = lookup(KA_OWNER_PID_VARIABLE, ctx);
+	char *end;
+	long long pid;
+
+	if (text == NULL || *text < '0' || *text > '9')
+		return 0;
+	pid = strtoll(text, &end, 10);
+	return *end == '\0' ? pid : 0;
 }
 
 static long long detection_ms(const struct ka_config *cfg)
 {
 	return 1000LL * (cfg->idle_s + (long long)cfg->intvl_s * cfg->cnt);
+}
+
+/* KEEPALIVE_DETECT fills in every timer not set explicitly. */
+static void apply_detect(struct ka_config *cfg)
+{
+	int timers[3];
+	int *values[3] = { &cfg->idle_s, &cfg->intvl_s, &cfg->cnt };
+	const enum ka_setting which[3] = { KA_IDLE, KA_INTVL, KA_CNT };
+
+	ka_detect_split(cfg->detect_s, &timers[0], &timers[1], &timers[2]);
+	for (int i = 0; i < 3; i++) {
+		if (cfg->source[which[i]] == NULL) {
+			*values[i] = timers[i];
+			cfg->from_detect[which[i]] = true;
+		}
+	}
+}
+
+static void derive_user_timeout(struct ka_config *cfg, long long explicit_ms,
+				ka_lookup_fn *lookup, void *ctx)
+{
+	long long user_timeout = explicit_ms;
+
+	if (user_timeout < 0 && cfg->detect_s > 0) {
+		user_timeout = 1000LL * cfg->detect_s;
+		cfg->from_detect[KA_USER_TIMEOUT] = true;
+	} else if (user_timeout < 0) {
+		/* Bound data in flight by the same time as an idle connection.
+		 * At the largest timers the sum exceeds the kernel's INT_MAX ms. */
+		user_timeout = detection_ms(cfg);
+		if (user_timeout > KA_USER_TIMEOUT_MAX_MS)
+			user_timeout = KA_USER_TIMEOUT_MAX_MS;
+		cfg->user_timeout_derived = true;
+	} else if (user_timeout > 0 && user_timeout < detection_ms(cfg)) {
+		/* With TCP_USER_TIMEOUT set the kernel drops an idle connection
+		 * once the timeout has passed and one probe went unanswered: the
+		 * count stops mattering. Applied as given, with a warning. */
+		add_problem(cfg, KA_USER_TIMEOUT, cfg->source[KA_USER_TIMEOUT],
+			    KA_PROBLEM_UT_SHORT, lookup(cfg->source[KA_USER_TIMEOUT], ctx));
+	}
+	cfg->user_timeout_ms = (int)user_timeout;
 }
 
 void ka_config_load(struct ka_config *cfg, ka_lookup_fn *lookup, void *ctx)
@@ -102,21 +211,19 @@ void ka_config_load(struct ka_config *cfg, ka_lookup_fn *lookup, void *ctx)
 	cfg->intvl_s = (int)load_one(cfg, KA_INTVL, lookup, ctx);
 	cfg->cnt = (int)load_one(cfg, KA_CNT, lookup, ctx);
 	cfg->debug = (int)load_one(cfg, KA_DEBUG, lookup, ctx);
-
+	cfg->force = load_one(cfg, KA_MODE, lookup, ctx) != 0;
+	cfg->detect_s = (int)load_one(cfg, KA_DETECT, lookup, ctx);
+	cfg->role = (enum ka_role)load_one(cfg, KA_ROLE, lookup, ctx);
+	load_ports(cfg, lookup, ctx);
+	cfg->inherit = load_one(cfg, KA_INHERIT, lookup, ctx) != 0;
+	cfg->owner_pid = owner_pid(lookup, ctx);
 	user_timeout = load_one(cfg, KA_USER_TIMEOUT, lookup, ctx);
-	if (user_timeout < 0) {
-		/* Bound data in flight by the same time as an idle connection.
-		 * At the largest timers the sum exceeds the kernel's INT_MAX ms. */
-		user_timeout = detection_ms(cfg);
-		if (user_timeout > KA_USER_TIMEOUT_MAX_MS)
-			user_timeout = KA_USER_TIMEOUT_MAX_MS;
-		cfg->user_timeout_derived = true;
-	} else if (user_timeout > 0 && user_timeout < detection_ms(cfg)) {
-		/* With TCP_USER_TIMEOUT set the kernel drops an idle connection
-		 * once the timeout has passed and one probe went unanswered: the
-		 * count stops mattering. Applied as given, with a warning. */
-		add_problem(cfg, KA_USER_TIMEOUT, KA_PROBLEM_UT_SHORT,
-			    lookup(settings[KA_USER_TIMEOUT].variable, ctx));
-	}
-	cfg->user_timeout_ms = (int)user_timeout;
+
+	if (cfg->detect_s > 0)
+		apply_detect(cfg);
+	derive_user_timeout(cfg, user_timeout, lookup, ctx);
+	if (cfg->detect_s > 0 && (detection_ms(cfg) > 1000LL * cfg->detect_s ||
+				  cfg->user_timeout_ms > 1000LL * cfg->detect_s))
+		add_problem(cfg, KA_DETECT, cfg->source[KA_DETECT], KA_PROBLEM_OVER_DETECT,
+			    lookup(cfg->source[KA_DETECT], ctx));
 }

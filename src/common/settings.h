@@ -18,7 +18,18 @@ enum ka_setting {
 	KA_CNT,          /* KEEPALIVE_CNT, probes */
 	KA_USER_TIMEOUT, /* KEEPALIVE_USER_TIMEOUT, milliseconds */
 	KA_DEBUG,        /* KEEPALIVE_DEBUG, 0..2 */
+	KA_MODE,         /* KEEPALIVE_MODE, respect (0) or force (1) */
+	KA_DETECT,       /* KEEPALIVE_DETECT, seconds; 0 when unset */
+	KA_ROLE,         /* KEEPALIVE_ROLE, enum ka_role */
+	KA_PORTS,        /* KEEPALIVE_PORTS, a list of ports and ranges */
+	KA_INHERIT,      /* KEEPALIVE_INHERIT, yes (1) or no (0) */
 	KA_SETTING_COUNT
+};
+
+enum ka_role {
+	KA_ROLE_ALL,
+	KA_ROLE_CLIENT, /* sockets that connect */
+	KA_ROLE_SERVER, /* listeners and the connections they accept */
 };
 
 enum ka_problem_kind {
@@ -26,6 +37,7 @@ enum ka_problem_kind {
 	KA_PROBLEM_RANGE,      /* well formed, outside the accepted range */
 	KA_PROBLEM_FRACTION,   /* a duration that is not whole seconds */
 	KA_PROBLEM_UT_SHORT,   /* user timeout below idle + intvl * cnt */
+	KA_PROBLEM_OVER_DETECT, /* explicit settings detect later than KEEPALIVE_DETECT */
 };
 
 /* The kernel's ranges (tcp(7)); setsockopt fails with EINVAL outside them. */
@@ -35,15 +47,23 @@ enum ka_problem_kind {
 #define KA_CNT_MAX 127                /* MAX_TCP_KEEPCNT */
 #define KA_USER_TIMEOUT_MAX_MS 2147483647LL /* INT_MAX */
 #define KA_DEBUG_MAX 2
+#define KA_DETECT_MIN_S 2             /* one second of idle, one probe */
+#define KA_DETECT_MAX_S 2147483       /* the user timeout's INT_MAX ms */
+#define KA_MAX_PORT_RANGES 32
 #define KA_DURATION_MAX_MS (1000LL * 1000 * 1000 * 1000 * 1000) /* no overflow below this */
 
 #define KA_VALUE_SHOWN 40  /* bytes of a bad value kept for the message */
-#define KA_MAX_PROBLEMS KA_SETTING_COUNT
+#define KA_MAX_PROBLEMS (KA_SETTING_COUNT + 2) /* one a setting, two checks */
 
 struct ka_problem {
 	enum ka_setting setting;
+	const char *variable; /* the variable that held the value */
 	enum ka_problem_kind kind;
 	char value[KA_VALUE_SHOWN + 4]; /* the bad text, shortened with "..." */
+};
+
+struct ka_port_range {
+	int lo, hi;
 };
 
 struct ka_config {
@@ -54,11 +74,23 @@ struct ka_config {
 	int user_timeout_ms;       /* 0: leave the kernel's behaviour */
 	bool user_timeout_derived; /* computed as idle + intvl * cnt */
 	int debug;
-	/* The variable that supplied each value; NULL where the default stands. */
+	bool force;                /* KEEPALIVE_MODE=force: our settings win */
+	int detect_s;              /* KEEPALIVE_DETECT; 0 when unset */
+	enum ka_role role;
+	int nports;                /* 0: every port */
+	struct ka_port_range ports[KA_MAX_PORT_RANGES];
+	bool inherit;              /* false: only this process, not its children */
+	long long owner_pid;       /* KEEPALIVE_PID, set for KEEPALIVE_INHERIT=no */
+	/* The variable that supplied each value; NULL where the default stands
+	 * (or a value derived from KEEPALIVE_DETECT, marked in from_detect[]). */
 	const char *source[KA_SETTING_COUNT];
+	bool from_detect[KA_SETTING_COUNT];
 	int nproblems;
 	struct ka_problem problems[KA_MAX_PROBLEMS];
 };
+
+/* The variable that marks the process KEEPALIVE_INHERIT=no applies to. */
+#define KA_OWNER_PID_VARIABLE "KEEPALIVE_PID"
 
 /* Returns the value of an environment variable, or NULL when it is unset. */
 typedef const char *ka_lookup_fn(const char *name, void *ctx);
@@ -67,6 +99,9 @@ void ka_config_load(struct ka_config *cfg, ka_lookup_fn *lookup, void *ctx);
 
 /* The variable name and the accepted form of a setting, for messages. */
 const char *ka_setting_variable(enum ka_setting setting);
+/* Older shims' variables read when the KEEPALIVE_ one is unset, in order of
+ * precedence: libkeepalive 0.3, then libdontdie; NULL-terminated. */
+const char *const *ka_setting_compat_variables(enum ka_setting setting);
 const char *ka_setting_accepted(enum ka_setting setting);
 
 /* Parses one value as the setting takes it: seconds for IDLE and INTVL,
@@ -75,6 +110,17 @@ const char *ka_setting_accepted(enum ka_setting setting);
  * reported with *empty set, so callers can treat it as unset. */
 bool ka_parse_setting(enum ka_setting setting, const char *text, long long *value,
 		      bool *empty, enum ka_problem_kind *kind);
+
+/* True when KEEPALIVE_ROLE or KEEPALIVE_PORTS narrows what is configured. */
+bool ka_config_filters(const struct ka_config *cfg);
+bool ka_config_port_in_scope(const struct ka_config *cfg, int port);
+
+/* Parses "5432,6379,8000-8100"; returns false and sets *kind on bad input. */
+bool ka_parse_ports(const char *text, struct ka_port_range *ranges, int *n,
+		    enum ka_problem_kind *kind);
+
+/* Splits a detection time into timers with idle + intvl * cnt == detect_s. */
+void ka_detect_split(int detect_s, int *idle_s, int *intvl_s, int *cnt);
 
 /* Parses a duration ("90", "90s", "1m30s", "1500ms", "2h") into milliseconds. */
 bool ka_parse_duration_ms(const char *text, long long *ms, enum ka_problem_kind *kind);

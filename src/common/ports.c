@@ -1,0 +1,91 @@
+/* KEEPALIVE_PORTS and KEEPALIVE_ROLE: which connections are configured. */
+#include <config.h>
+
+#include <errno.h>
+#include <stdlib.h>
+
+#include "settings.h"
+
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+static const char *skip_blanks(const char *p)
+{
+	while (is_blank(*p))
+		p++;
+	return p;
+}
+
+/* One port at *p: digits only, 1..65535. */
+static bool read_port(const char **p, int *port, enum ka_problem_kind *kind)
+{
+	char *end;
+	long value;
+
+	*p = skip_blanks(*p);
+	if (**p < '0' || **p > '9') {
+		*kind = KA_PROBLEM_FORM;
+		return false;
+	}
+	errno = 0;
+	value = strtol(*p, &end, 10);
+	if (errno == ERANGE || value < 1 || value > 65535) {
+		*kind = KA_PROBLEM_RANGE;
+		return false;
+	}
+	*port = (int)value;
+	*p = skip_blanks(end);
+	return true;
+}
+
+bool ka_parse_ports(const char *text, struct ka_port_range *ranges, int *n,
+		    enum ka_problem_kind *kind)
+{
+	const char *p = text;
+
+	*n = 0;
+	for (;;) {
+		struct ka_port_range r;
+
+		if (!read_port(&p, &r.lo, kind))
+			return false;
+		r.hi = r.lo;
+		if (*p == '-') {
+			p++;
+			if (!read_port(&p, &r.hi, kind))
+				return false;
+			if (r.hi < r.lo) {
+				*kind = KA_PROBLEM_RANGE;
+				return false;
+			}
+		}
+		if (*n == KA_MAX_PORT_RANGES) {
+			*kind = KA_PROBLEM_RANGE;
+			return false;
+		}
+		ranges[(*n)++] = r;
+		if (*p == '\0')
+			return true;
+		if (*p++ != ',') {
+			*kind = KA_PROBLEM_FORM;
+			return false;
+		}
+	}
+}
+
+bool ka_config_filters(const struct ka_config *cfg)
+{
+	return cfg->role != KA_ROLE_ALL || cfg->nports > 0;
+}
+
+bool ka_config_port_in_scope(const struct ka_config *cfg, int port)
+{
+	if (cfg->nports == 0)
+		return true;
+	for (int i = 0; i < cfg->nports; i++)
+		if (port >= cfg->ports[i].lo && port <= cfg->ports[i].hi)
+			return true;
+	return false;
+}
