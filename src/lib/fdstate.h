@@ -4,10 +4,12 @@
 
 enum ka_fd_state {
 	KA_FD_UNKNOWN = 0,  /* not seen, or not a socket we track */
-	KA_FD_OURS,         /* a TCP socket created through our socket(): handled */
-	KA_FD_FOREIGN,      /* a TCP listener we did not create, not yet settled */
+	KA_FD_OURS,         /* a TCP socket we configured or decided to respect */
+	KA_FD_PENDING,      /* a TCP socket we created, to decide at connect or accept
+			     * (scope filters need the address) */
+	KA_FD_FOREIGN,      /* a TCP listener we did not configure first, not yet settled */
 	KA_FD_SETTLED,      /* a foreign listener whose connections now inherit keepalive */
-	KA_FD_NOT_TCP,      /* a listener that is not TCP: nothing to do */
+	KA_FD_LEFT,         /* not TCP, or outside the scope filters: left alone */
 };
 
 enum ka_fd_state ka_fd_get(int fd);

@@ -44,6 +44,14 @@ KA_EXPORT int accept4(int fd, struct sockaddr *addr, socklen_t *len, int flags)
 
 KA_EXPORT int connect(int fd, const struct sockaddr *addr, socklen_t len)
 {
-	ka_before_connect(fd);
+	ka_before_connect(fd, addr, len);
 	return ka_real_connect(fd, addr, len);
+}
+
+/* Passes straight through unless KEEPALIVE_MODE=force (see force.c). */
+KA_EXPORT int setsockopt(int fd, int level, int name, const void *value, socklen_t len)
+{
+	if (ka_setsockopt_overridden(fd, level, name, value, len))
+		return 0;
+	return ka_real_setsockopt(fd, level, name, value, len);
 }

@@ -7,6 +7,11 @@ src_lib_libkeepalive_la_SOURCES = \
 	src/lib/tcp.c src/lib/tcp.h \
 	src/lib/fdstate.c src/lib/fdstate.h \
 	src/lib/runtime.c src/lib/runtime.h \
+	src/lib/startup.c src/lib/startup.h \
+	src/lib/inherit.c \
+	src/lib/activation.c \
+	src/lib/scope.c src/lib/scope.h \
+	src/lib/force.c \
 	src/lib/log.c src/lib/log.h \
 	src/lib/real.c src/lib/real.h
 src_lib_libkeepalive_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden

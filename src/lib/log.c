@@ -1,7 +1,10 @@
 /* What the library tells the user: warnings, and with KEEPALIVE_DEBUG its work. */
 #include <config.h>
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <syslog.h>
 #include <unistd.h>
@@ -106,6 +109,43 @@ void ka_log_socket(const struct ka_config *cfg, int fd, const char *what, bool c
 		add_number(&l, cfg->user_timeout_ms);
 		add_text(&l, "ms");
 	}
+	add_text(&l, "\n");
+	write_all(l.buf, l.len);
+}
+
+static const char *option_name(int level, int name)
+{
+	if (level == SOL_SOCKET && name == SO_KEEPALIVE)
+		return "SO_KEEPALIVE";
+	switch (name) {
+	case TCP_KEEPIDLE:
+		return "TCP_KEEPIDLE";
+	case TCP_KEEPINTVL:
+		return "TCP_KEEPINTVL";
+	case TCP_KEEPCNT:
+		return "TCP_KEEPCNT";
+	case TCP_USER_TIMEOUT:
+		return "TCP_USER_TIMEOUT";
+	default:
+		return "option";
+	}
+}
+
+void ka_log_override(const struct ka_config *cfg, int fd, int level, int name, int given,
+		     int kept)
+{
+	struct line l = { .len = 0 };
+
+	if (cfg->debug < 2 || !stderr_usable())
+		return;
+	add_text(&l, "libkeepalive: fd ");
+	add_number(&l, fd);
+	add_text(&l, ": setsockopt(");
+	add_text(&l, option_name(level, name));
+	add_text(&l, ", ");
+	add_number(&l, given);
+	add_text(&l, ") overridden by KEEPALIVE_MODE=force: keeping ");
+	add_number(&l, kept);
 	add_text(&l, "\n");
 	write_all(l.buf, l.len);
 }

@@ -14,4 +14,8 @@ void ka_log_startup(const struct ka_config *cfg);
  * With configured set, the line ends with the values applied. */
 void ka_log_socket(const struct ka_config *cfg, int fd, const char *what, bool configured);
 
+/* KEEPALIVE_DEBUG=2, force mode: a setsockopt() call that was not made. */
+void ka_log_override(const struct ka_config *cfg, int fd, int level, int name, int given,
+		     int kept);
+
 #endif

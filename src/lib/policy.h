@@ -5,8 +5,16 @@
 #ifndef KA_POLICY_H
 #define KA_POLICY_H
 
+#include <stdbool.h>
+#include <sys/socket.h>
+
 void ka_after_socket(int fd, int domain, int type, int protocol);
 void ka_after_accept(int listener, int conn);
-void ka_before_connect(int fd);
+void ka_before_connect(int fd, const struct sockaddr *addr, socklen_t len);
+
+/* KEEPALIVE_MODE=force: true when a setsockopt() call would undo our
+ * settings on a socket we manage; the hook then reports success without
+ * making it. Always false in respect mode. */
+bool ka_setsockopt_overridden(int fd, int level, int name, const void *value, socklen_t len);
 
 #endif

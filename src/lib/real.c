@@ -23,6 +23,7 @@ static struct next_symbol next_socket = { "socket", NULL, 0 };
 static struct next_symbol next_accept = { "accept", NULL, 0 };
 static struct next_symbol next_accept4 = { "accept4", NULL, 0 };
 static struct next_symbol next_connect = { "connect", NULL, 0 };
+static struct next_symbol next_setsockopt = { "setsockopt", NULL, 0 };
 
 /* Returns the next definition, or NULL when the caller must use the system call. */
 static void *resolve(struct next_symbol *s)
@@ -71,4 +72,13 @@ int ka_real_connect(int fd, const struct sockaddr *addr, socklen_t len)
 		(int (*)(int, const struct sockaddr *, socklen_t))resolve(&next_connect);
 
 	return fn ? fn(fd, addr, len) : (int)syscall(SYS_connect, fd, addr, len);
+}
+
+int ka_real_setsockopt(int fd, int level, int name, const void *value, socklen_t len)
+{
+	int (*fn)(int, int, int, const void *, socklen_t) =
+		(int (*)(int, int, int, const void *, socklen_t))resolve(&next_setsockopt);
+
+	return fn ? fn(fd, level, name, value, len) :
+		    (int)syscall(SYS_setsockopt, fd, level, name, value, len);
 }

@@ -1,11 +1,10 @@
 /* The settings of this process: parsed once, from the first hook that needs
- * them or from our constructor, whichever comes first. Messages are written
- * only by the constructor, where writing to stderr or syslog is safe. */
+ * them or from our constructor, whichever comes first. */
 #include <config.h>
 
 #include <string.h>
+#include <unistd.h>
 
-#include "log.h"
 #include "runtime.h"
 
 extern char **environ;
@@ -27,6 +26,20 @@ static const char *environment_lookup(const char *name, void *ctx)
 	return NULL;
 }
 
+bool ka_runtime_not_owner(const struct ka_config *cfg)
+{
+	return !cfg->inherit && cfg->owner_pid != 0 && cfg->owner_pid != (long long)getpid();
+}
+
+static void load(struct ka_config *cfg)
+{
+	ka_config_load(cfg, environment_lookup, NULL);
+	/* KEEPALIVE_INHERIT=no: a process started by the one we were set up
+	 * for (a fork followed by exec) runs without us. */
+	if (ka_runtime_not_owner(cfg))
+		cfg->enabled = false;
+}
+
 const struct ka_config *ka_runtime_settings(struct ka_config *scratch)
 {
 	int expected = NOT_LOADED;
@@ -35,19 +48,12 @@ const struct ka_config *ka_runtime_settings(struct ka_config *scratch)
 		return &loaded;
 	if (__atomic_compare_exchange_n(&load_state, &expected, LOADING, false,
 					__ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
-		ka_config_load(&loaded, environment_lookup, NULL);
+		load(&loaded);
 		__atomic_store_n(&load_state, LOADED, __ATOMIC_RELEASE);
 		return &loaded;
 	}
 	if (expected == LOADED)
 		return &loaded;
-	ka_config_load(scratch, environment_lookup, NULL);
+	load(scratch);
 	return scratch;
-}
-
-__attribute__((constructor)) static void ka_runtime_init(void)
-{
-	struct ka_config scratch;
-
-	ka_log_startup(ka_runtime_settings(&scratch));
 }

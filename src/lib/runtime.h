@@ -10,4 +10,8 @@
  * scratch is returned: no caller ever waits. */
 const struct ka_config *ka_runtime_settings(struct ka_config *scratch);
 
+/* KEEPALIVE_INHERIT=no and this process is not the one it was set up for:
+ * a child that the program started. */
+bool ka_runtime_not_owner(const struct ka_config *cfg);
+
 #endif

@@ -8,6 +8,7 @@
 #include <netinet/tcp.h>
 #include <sys/socket.h>
 
+#include "real.h"
 #include "tcp.h"
 
 #ifndef IPPROTO_MPTCP
@@ -52,9 +53,10 @@ bool ka_keepalive_on(int fd)
 	return get_int(fd, SOL_SOCKET, SO_KEEPALIVE, &on) && on;
 }
 
+/* Straight to the C library: our own setsockopt() hook is not for us. */
 static void set_int(int fd, int level, int name, int value)
 {
-	(void)setsockopt(fd, level, name, &value, sizeof value);
+	(void)ka_real_setsockopt(fd, level, name, &value, sizeof value);
 }
 
 void ka_configure(int fd, const struct ka_config *cfg)

@@ -1,0 +1,64 @@
+/* systemd socket activation (sd_listen_fds(3)): LISTEN_PID names this
+ * process and LISTEN_FDS counts descriptors passed from 3 on. Configuring
+ * the listeners here, before main(), lets every accepted connection inherit
+ * our settings at no cost. Connections that completed their handshake before
+ * this ran sit in the accept queue unconfigured: marking the listener
+ * KA_FD_FOREIGN makes accept() check them until one arrives that inherited
+ * keepalive (policy.c). With Accept=yes the descriptor is the connection
+ * itself, configured here since nothing else would reach it. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "fdstate.h"
+#include "log.h"
+#include "scope.h"
+#include "startup.h"
+#include "tcp.h"
+
+#define LISTEN_FDS_START 3
+
+static long number_of(const char *name)
+{
+	const char *text = getenv(name);
+	char *end;
+	long value;
+
+	if (text == NULL || *text < '0' || *text > '9')
+		return -1;
+	value = strtol(text, &end, 10);
+	return *end == '\0' ? value : -1;
+}
+
+static void adopt(const struct ka_config *cfg, int fd)
+{
+	int listening = 0;
+	socklen_t len = sizeof listening;
+
+	if (!ka_fd_is_tcp(fd) || (ka_config_filters(cfg) && !ka_server_in_scope(cfg, fd))) {
+		ka_fd_set(fd, KA_FD_LEFT);
+		return;
+	}
+	getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &len);
+	if (cfg->force || !ka_keepalive_on(fd)) {
+		ka_configure(fd, cfg);
+		ka_log_socket(cfg, fd, "configured at start-up (socket activation)", true);
+	} else {
+		ka_log_socket(cfg, fd, "passed by socket activation with keepalive on: left as it is",
+			      false);
+	}
+	ka_fd_set(fd, listening ? KA_FD_FOREIGN : KA_FD_OURS);
+}
+
+void ka_startup_activation(const struct ka_config *cfg)
+{
+	long fds;
+
+	if (!cfg->enabled || number_of("LISTEN_PID") != (long)getpid())
+		return;
+	fds = number_of("LISTEN_FDS");
+	for (long i = 0; i < fds && i < 4096; i++)
+		adopt(cfg, LISTEN_FDS_START + (int)i);
+}

@@ -1,0 +1,22 @@
+/* Our constructor: settings, messages, and the work that must happen before
+ * the program's main(). Hooks that run earlier (another library's
+ * constructor calling socket()) load the settings themselves (runtime.c). */
+#include <config.h>
+
+#include "log.h"
+#include "runtime.h"
+#include "startup.h"
+
+__attribute__((constructor)) static void ka_startup(void)
+{
+	struct ka_config scratch;
+	const struct ka_config *cfg = ka_runtime_settings(&scratch);
+
+	if (ka_runtime_not_owner(cfg)) {
+		ka_startup_inheritance(cfg); /* a child: quietly step aside */
+		return;
+	}
+	ka_log_startup(cfg);
+	ka_startup_inheritance(cfg);
+	ka_startup_activation(cfg);
+}
