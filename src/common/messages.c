@@ -82,14 +82,14 @@ int ka_problem_format(const struct ka_problem *problem, const struct ka_config *
 			ka_setting_accepted(problem->setting), fallback_text[problem->setting]);
 }
 
-/* snprintf at buf + *used, keeping *used within len. */
-#define APPEND(...)                                                                 \
-	do {                                                                        \
-		int n_ = snprintf(buf + used, len > used ? len - used : 0, __VA_ARGS__); \
-		if (n_ > 0)                                                         \
-			used += (size_t)n_;                                         \
-		if (used > len)                                                     \
-			used = len;                                                 \
+/* snprintf at buf + used; used counts what the whole text needs, as
+ * snprintf's return value does, even when buf is too small for it. */
+#define APPEND(...)                                                                  \
+	do {                                                                         \
+		size_t at_ = used < len ? used : len;                                \
+		int n_ = snprintf(buf + at_, len - at_, __VA_ARGS__);                \
+		if (n_ > 0)                                                          \
+			used += (size_t)n_;                                          \
 	} while (0)
 
 int ka_config_describe(const struct ka_config *cfg, char *buf, size_t len)

@@ -97,7 +97,7 @@ static const char *first_set(enum ka_setting setting, ka_lookup_fn *lookup, void
 		const char *value = lookup(*name, ctx);
 		const char *p = value;
 
-		while (p != NULL && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+		while (p != NULL && *p != '\0' && strchr(" \t\n\r\f\v", *p) != NULL)
 			p++;
 		if (p != NULL && *p != '\0') {
 			*text = value;

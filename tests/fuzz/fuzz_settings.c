@@ -40,10 +40,14 @@ static const char *lookup(const char *name, void *ctx)
 {
 	const struct env *env = ctx;
 
-	for (int s = 0; s < KA_SETTING_COUNT; s++)
+	for (int s = 0; s < KA_SETTING_COUNT; s++) {
 		if (strcmp(name, ka_setting_variable((enum ka_setting)s)) == 0)
 			return env->value[s];
-	CHECK(!"lookup of a variable that is not a setting");
+		for (const char *const *v = ka_setting_compat_variables(s); *v != NULL; v++)
+			if (strcmp(name, *v) == 0)
+				return NULL; /* the older shims' variables stay unset */
+	}
+	CHECK(strcmp(name, KA_OWNER_PID_VARIABLE) == 0);
 	return NULL;
 }
 

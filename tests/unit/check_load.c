@@ -145,7 +145,8 @@ START_TEST(all_bad)
 
 	load_env(&cfg, ENV("KEEPALIVE=maybe", "KEEPALIVE_IDLE=10x", "KEEPALIVE_INTVL=1500ms",
 			   "KEEPALIVE_CNT=128", "KEEPALIVE_USER_TIMEOUT=-1",
-			   "KEEPALIVE_DEBUG=3"));
+			   "KEEPALIVE_DEBUG=3", "KEEPALIVE_MODE=always", "KEEPALIVE_DETECT=1s",
+			   "KEEPALIVE_ROLE=both", "KEEPALIVE_PORTS=0", "KEEPALIVE_INHERIT=maybe"));
 	assert_defaults_except(&cfg, KA_SETTING_COUNT);
 	assert_derived(&cfg);
 	ck_assert_int_eq(cfg.nproblems, KA_SETTING_COUNT);
@@ -164,7 +165,9 @@ START_TEST(all_set)
 	struct ka_config cfg;
 
 	load_env(&cfg, ENV("KEEPALIVE=yes", "KEEPALIVE_IDLE=30", "KEEPALIVE_INTVL=5s",
-			   "KEEPALIVE_CNT=4", "KEEPALIVE_USER_TIMEOUT=1m", "KEEPALIVE_DEBUG=2"));
+			   "KEEPALIVE_CNT=4", "KEEPALIVE_USER_TIMEOUT=1m", "KEEPALIVE_DEBUG=2",
+			   "KEEPALIVE_MODE=respect", "KEEPALIVE_DETECT=90", "KEEPALIVE_ROLE=all",
+			   "KEEPALIVE_PORTS=1-65535", "KEEPALIVE_INHERIT=yes"));
 	ck_assert(cfg.enabled);
 	ck_assert_int_eq(cfg.idle_s, 30);
 	ck_assert_int_eq(cfg.intvl_s, 5);
@@ -312,15 +315,23 @@ START_TEST(user_timeout_zero)
 }
 END_TEST
 
-/* Each variable is asked for once when nothing is wrong. */
+/* Each variable, ours, the older shims' and KEEPALIVE_PID, is asked for
+ * once when nothing is wrong; an older shim's only while ours is unset. */
 START_TEST(lookups)
 {
-	const char *const *pairs = ENV("KEEPALIVE_IDLE=30");
-	struct fake_env env = { pairs, 0 };
+	int variables = 1; /* KEEPALIVE_PID */
+	struct fake_env env = { ENV("PATH=/bin"), 0 };
 	struct ka_config cfg;
 
+	for (int s = 0; s < KA_SETTING_COUNT; s++)
+		for (const char *const *v = ka_setting_compat_variables(s); *v != NULL; v++)
+			variables++;
 	ka_config_load(&cfg, fake_lookup, &env);
-	ck_assert_int_eq(env.lookups, KA_SETTING_COUNT);
+	ck_assert_int_eq(env.lookups, KA_SETTING_COUNT + variables);
+
+	env = (struct fake_env){ ENV("KEEPALIVE_IDLE=30"), 0 };
+	ka_config_load(&cfg, fake_lookup, &env);
+	ck_assert_int_eq(env.lookups, KA_SETTING_COUNT + variables - 2);
 }
 END_TEST
 
