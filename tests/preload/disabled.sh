@@ -2,7 +2,7 @@
 # KEEPALIVE=off (or 0, no, false, in any case): the library does nothing,
 # not a single setsockopt, and sockets look as they do without it.
 . "$KA_SRCDIR/tests/lib.sh"
-. "$KA_SRCDIR/tests/preload/trace.sh"
+. "$KA_SRCDIR/tests/preload/helpers.sh"
 
 plain_socket=$("$KA_PROGS/kaprobe" socket tcp4)
 plain_pair=$("$KA_PROGS/kaprobe" pair)

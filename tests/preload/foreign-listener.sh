@@ -4,7 +4,7 @@
 # first accept, configures connections that queued before that, and leaves
 # keepalive set by someone else as it is.
 . "$KA_SRCDIR/tests/lib.sh"
-. "$KA_SRCDIR/tests/preload/trace.sh"
+. "$KA_SRCDIR/tests/preload/helpers.sh"
 
 ours="keepalive=1 idle=30 intvl=5 cnt=4 user_timeout=50000"
 run() { # run KALISTEN-OPTIONS... -- KAACCEPT-WORDS...
@@ -14,10 +14,6 @@ run() { # run KALISTEN-OPTIONS... -- KAACCEPT-WORDS...
 	# shellcheck disable=SC2086
 	"$KA_PROGS/kalisten" $opts env LD_PRELOAD="$KA_PRELOAD" KEEPALIVE_IDLE=30 KEEPALIVE_INTVL=5 \
 		KEEPALIVE_CNT=4 "$KA_PROGS/kaaccept" "$@" || fail "kaaccept $* failed"
-}
-lines() { # lines COUNT TEXT: TEXT on COUNT lines
-	i=0
-	while [ "$i" -lt "$1" ]; do printf '%s\n' "$2"; i=$((i + 1)); done
 }
 
 # Kernel defaults of a listener keepalive was turned on at with idle 777.

@@ -14,9 +14,9 @@ else
 	echo "no IPv6 here: tcp6 not checked"
 fi
 
+# shellcheck disable=SC2086 # word splitting of the variables wanted
 for kind in $kinds; do
 	for flag in "" nonblock; do
-		# shellcheck disable=SC2086 # word splitting of the variables wanted
 		out=$(preload $set_vars "$KA_PROGS/kaprobe" socket $kind $flag) ||
 			fail "kaprobe socket $kind $flag failed"
 		assert_eq "$kind $flag configured" "$configured" "$out"

@@ -1,4 +1,4 @@
-# Sourced by tests that count system calls with strace.
+# Sourced by the preload tests, after tests/lib.sh.
 
 # Skips the test unless strace is installed and may trace here.
 need_strace() {
@@ -15,4 +15,13 @@ count_between() {
 		state == 1 && index($0, to) { state = 2 }
 		state == 1 && /(set|get)sockopt\(/ { n++ }
 		END { print (state == 2 ? n + 0 : "unterminated") }' "$1"
+}
+
+# lines COUNT TEXT: TEXT on COUNT lines, to build expected output.
+lines() {
+	i=0
+	while [ "$i" -lt "$1" ]; do
+		printf '%s\n' "$2"
+		i=$((i + 1))
+	done
 }

@@ -1,0 +1,42 @@
+#!/bin/sh
+# Another library's constructor calls socket() (libctor), before or after
+# libkeepalive's constructor ran: the socket gets keepalive, nothing
+# crashes, and the settings are still reported once.
+. "$KA_SRCDIR/tests/lib.sh"
+
+libs="$KA_PROGS/.libs"
+[ -f "$libs/libctor.so" ] || fail "$libs/libctor.so not built"
+want="keepalive=1 idle=30 intvl=5 cnt=4 user_timeout=50000"
+vars="KEEPALIVE_IDLE=30 KEEPALIVE_INTVL=5 KEEPALIVE_CNT=4 KEEPALIVE_DEBUG=1"
+err=$(mktemp)
+trap 'rm -f "$err"' EXIT
+ctor_first=0
+
+check() { # check WHAT: the stderr of a run is in $err
+	assert_eq "$1: libctor's socket" "libctor $want" "$(grep '^libctor' "$err")"
+	assert_eq "$1: settings reported" 1 "$(grep -c '^libkeepalive: idle=30s' "$err")"
+	assert_eq "$1: stderr lines" 2 "$(wc -l <"$err")"
+	if head -n 1 "$err" | grep -q '^libctor'; then
+		ctor_first=$((ctor_first + 1))
+	fi
+}
+
+for order in "$libs/libctor.so $KA_PRELOAD" "$KA_PRELOAD $libs/libctor.so"; do
+	# shellcheck disable=SC2086
+	out=$(env LD_PRELOAD="$order" $vars "$KA_PROGS/kaprobe" socket tcp4 2>"$err") ||
+		fail "LD_PRELOAD='$order': kaprobe failed: $(cat "$err")"
+	assert_eq "LD_PRELOAD='$order': kaprobe" "$want" "$out"
+	check "LD_PRELOAD='$order'"
+done
+
+# A program linked against libctor (the binary itself, not libtool's shell
+# wrapper, which would be preloaded too).
+# shellcheck disable=SC2086
+out=$(env LD_LIBRARY_PATH="$libs" LD_PRELOAD="$KA_PRELOAD" $vars "$libs/kactor" 2>"$err") ||
+	fail "kactor failed: $(cat "$err")"
+assert_eq "linked: kactor" "main libctor_keepalive=1" "$out"
+check "linked"
+
+# The case that matters ran: a socket() before libkeepalive's constructor
+# (glibc runs the later preloaded and the linked library's first).
+[ "$ctor_first" -gt 0 ] || fail "libctor's constructor never ran first"

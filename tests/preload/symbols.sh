@@ -1,0 +1,10 @@
+#!/bin/sh
+# The library exports the four interposed functions and nothing else.
+. "$KA_SRCDIR/tests/lib.sh"
+
+command -v nm >/dev/null 2>&1 || skip "nm (binutils) is not installed"
+nm --version 2>/dev/null | grep -q 'GNU nm' || skip "nm is not binutils nm"
+out=$(nm -D --defined-only "$KA_LIB") || fail "nm failed"
+assert_eq "exported symbols" "accept accept4 connect socket" \
+	"$(printf '%s\n' "$out" | awk '{ print $NF }' | sort | tr '\n' ' ' | sed 's/ $//')"
+assert_eq "all functions" 4 "$(printf '%s\n' "$out" | awk '$2 == "T"' | wc -l)"
