@@ -1,10 +1,11 @@
 #!/bin/sh
-# The library exports the four interposed functions and nothing else.
+# The library exports the interposed functions and nothing else: socket,
+# accept, accept4, connect, and setsockopt (for KEEPALIVE_MODE=force).
 . "$KA_SRCDIR/tests/lib.sh"
 
 command -v nm >/dev/null 2>&1 || skip "nm (binutils) is not installed"
 nm --version 2>/dev/null | grep -q 'GNU nm' || skip "nm is not binutils nm"
 out=$(nm -D --defined-only "$KA_LIB") || fail "nm failed"
-assert_eq "exported symbols" "accept accept4 connect socket" \
+assert_eq "exported symbols" "accept accept4 connect setsockopt socket" \
 	"$(printf '%s\n' "$out" | awk '{ print $NF }' | sort | tr '\n' ' ' | sed 's/ $//')"
-assert_eq "all functions" 4 "$(printf '%s\n' "$out" | awk '$2 == "T"' | wc -l)"
+assert_eq "all functions" 5 "$(printf '%s\n' "$out" | awk '$2 == "T"' | wc -l)"
