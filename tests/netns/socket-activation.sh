@@ -1,8 +1,9 @@
 #!/bin/sh
 # A server given its listener by systemd-socket-activate (fd 3, created by
 # the launcher, which runs without the preload) learns that its client's
-# cable was pulled within idle + intvl*cnt (+1 s): the connection queued on
-# a listener the library did not create is configured at accept().
+# cable was pulled within idle + intvl*cnt (+1 s). The launcher starts the
+# server when the first connection arrives: that connection was queued
+# before the library configured the listener, and is configured at accept().
 . "$KA_SRCDIR/tests/lib.sh"
 . "$KA_SRCDIR/tests/netns/netns.sh"
 ns_need systemd-socket-activate python3 socat
