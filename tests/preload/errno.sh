@@ -1,6 +1,7 @@
 #!/bin/sh
-# errno is the program's: calls that succeed leave it as the program set it,
-# calls that fail return and set what they would without the library.
+# errno is the program's: calls that succeed (socket, connect, accept,
+# accept4, setsockopt) leave it as the program set it; calls that fail
+# return and set what they would without the library.
 . "$KA_SRCDIR/tests/lib.sh"
 
 plain=$("$KA_PROGS/kaerrno") || fail "kaerrno failed without the library"
@@ -12,6 +13,7 @@ for line in "socket-tcp ret=ok errno=sentinel" "connect-raw ret=ok errno=sentine
 	"socket-bad-family ret=-1 errno=EAFNOSUPPORT" \
 	"connect-refused ret=-1 errno=ECONNREFUSED" \
 	"connect-raw-refused ret=-1 errno=ECONNREFUSED" \
-	"accept-not-socket ret=-1 errno=ENOTSOCK" "accept-bad-fd ret=-1 errno=EBADF"; do
+	"accept-not-socket ret=-1 errno=ENOTSOCK" "accept-bad-fd ret=-1 errno=EBADF" \
+	"setsockopt ret=ok errno=sentinel" "setsockopt-bad-fd ret=-1 errno=EBADF"; do
 	printf '%s\n' "$out" | grep -qxF "$line" || fail "missing: $line"
 done

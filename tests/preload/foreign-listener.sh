@@ -41,6 +41,18 @@ out=$(run -k 777 -q 3 -- accept 3 listener queue 1 accept 1)
 assert_eq "connections with keepalive left alone" \
 	"$(lines 3 "accepted $theirs"; echo "listener $theirs"; lines 1 "accepted $theirs")" "$out"
 
+# Announced as systemd does (LISTEN_FDS, LISTEN_PID): the listener is
+# configured before main(), the queued connections at accept().
+out=$(run -s -q 3 -- listener accept 3 queue 2 accept 2)
+assert_eq "socket activation" "$(echo "listener $ours"; lines 5 "accepted $ours")" "$out"
+out=$(run -s -q 2 -K 777 -- listener accept 2 queue 1 accept 1)
+assert_eq "socket activation, parent's listener respected" \
+	"$(echo "listener $theirs"; lines 2 "accepted $ours"; echo "accepted $theirs")" "$out"
+# Accept=yes: fd 3 is a connection, configured at start-up.
+out=$("$KA_PROGS/kalisten" -s -q 1 -a env LD_PRELOAD="$KA_PRELOAD" KEEPALIVE_IDLE=30 \
+	KEEPALIVE_INTVL=5 KEEPALIVE_CNT=4 "$KA_PROGS/kaprobe" fd 3) || fail "kaprobe fd 3 failed"
+assert_eq "socket activation, Accept=yes" "$ours" "$out"
+
 # Once a connection arrives that inherited keepalive, accept costs nothing.
 need_strace
 trace=$(mktemp)

@@ -5,6 +5,9 @@
  *
  * Words, executed in order:
  *   own          create the listener with socket() on 127.0.0.1 instead
+ *   moved        move the listener (dup2) to the number of a socket made by
+ *                socket() and just closed, as a descriptor received over
+ *                SCM_RIGHTS may land
  *   accept4      accept with accept4(SOCK_NONBLOCK | SOCK_CLOEXEC) from now on
  *   off          the program turns SO_KEEPALIVE off on the listener
  *   idle N       the program sets TCP_KEEPIDLE N on the listener
@@ -97,6 +100,14 @@ static bool run_word(int argc, char **argv, int *i)
 
 	if (strcmp(w, "own") == 0) {
 		listener = loopback_listener(false);
+		return true;
+	}
+	if (strcmp(w, "moved") == 0) {
+		int fd = socket(AF_INET, SOCK_STREAM, 0);
+
+		if (fd < 0 || close(fd) != 0 || dup2(listener, fd) != fd || close(listener) != 0)
+			die("moved");
+		listener = fd;
 		return true;
 	}
 	if (strcmp(w, "accept4") == 0) {

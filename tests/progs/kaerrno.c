@@ -1,11 +1,14 @@
-/* Test helper: runs socket(), connect() and accept() calls that succeed and
- * calls that fail, and prints for each "NAME ret=ok|-1 errno=NAME", where
- * errno "sentinel" means the value the program stored before the call was
- * left untouched. Run with and without the preload, the output must match. */
+/* Test helper: runs socket(), connect(), accept() and setsockopt() calls
+ * (all four are interposed) that succeed and calls that fail, and prints for
+ * each "NAME ret=ok|-1 errno=NAME", where errno "sentinel" means the value
+ * the program stored before the call was left untouched. Run with and
+ * without the preload, the output must match. */
 #include <config.h>
 
 #include <errno.h>
 #include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <stdio.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -97,6 +100,18 @@ static void accepts(int notsock)
 	CHECK("accept4-bad-flags", accept4(mine, NULL, NULL, 0x40000000));
 }
 
+static void setsockopts(int notsock)
+{
+	int fd = socket(AF_INET, SOCK_STREAM, 0), zero = 0;
+
+	CHECK("setsockopt", set_int(fd, SOL_SOCKET, SO_KEEPALIVE, 1));
+	CHECK("setsockopt-off", set_int(fd, SOL_SOCKET, SO_KEEPALIVE, 0));
+	CHECK("setsockopt-bad-fd", set_int(-1, SOL_SOCKET, SO_KEEPALIVE, 1));
+	CHECK("setsockopt-not-socket", set_int(notsock, SOL_SOCKET, SO_KEEPALIVE, 1));
+	CHECK("setsockopt-bad-value", set_int(fd, IPPROTO_TCP, TCP_KEEPIDLE, 0));
+	CHECK("setsockopt-short", setsockopt(fd, IPPROTO_TCP, TCP_KEEPIDLE, &zero, 1));
+}
+
 int main(void)
 {
 	int pipefd[2];
@@ -107,5 +122,6 @@ int main(void)
 	sockets();
 	connects(pipefd[0]);
 	accepts(pipefd[0]);
+	setsockopts(pipefd[0]);
 	return 0;
 }
