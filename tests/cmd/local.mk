@@ -7,6 +7,7 @@ cmd_tests = \
 	tests/cmd/exec.sh \
 	tests/cmd/preload.sh \
 	tests/cmd/show.sh \
-	tests/cmd/man.sh
+	tests/cmd/man.sh \
+	tests/cmd/recipes.sh
 dist_check_SCRIPTS += $(cmd_tests)
 TESTS += $(cmd_tests)

@@ -34,3 +34,10 @@ assert_match "short warning" '^warning: libkeepalive: KEEPALIVE_USER_TIMEOUT=10s
 
 # Bad options are still refused.
 assert_eq "--show --idle 0" 2 "$(status "$KA_CMD" --show --idle 0)"
+
+# The example in the README is what the command prints (but for the library).
+example=$(sed -n '/^\$ KEEPALIVE_CNT=4 keepalive --show --idle 30$/,/^```/p' "$KA_SRCDIR/README.md" |
+	sed '1d;$d' | grep -v '^library:\|^LD_PRELOAD:')
+[ -n "$example" ] || fail "no --show example in README.md"
+out=$(KEEPALIVE_CNT=4 "$KA_CMD" --show --idle 30 | grep -v '^library:\|^LD_PRELOAD:')
+assert_eq "README's --show example" "$example" "$out"
