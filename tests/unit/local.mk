@@ -11,7 +11,8 @@ tests_unit_check_settings_SOURCES = \
 	tests/unit/check_settings.c \
 	tests/unit/check_parse.c \
 	tests/unit/check_load.c \
-	tests/unit/check_messages.c
+	tests/unit/check_messages.c \
+	tests/unit/check_features.c
 tests_unit_check_settings_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_unit_check_settings_LDADD = src/common/libkacommon.la $(CHECK_LIBS)
 else

@@ -20,5 +20,6 @@ void load_env(struct ka_config *cfg, const char *const *pairs);
 Suite *parse_suite(void);
 Suite *load_suite(void);
 Suite *messages_suite(void);
+Suite *features_suite(void);
 
 #endif
