@@ -34,15 +34,6 @@
 static int listener = 3;
 static bool use_accept4;
 
-static void show(const char *label, int fd)
-{
-	struct sockopts o;
-
-	if (sockopts_read(fd, &o) != 0)
-		die("getsockopt");
-	sockopts_print(stdout, label, &o);
-}
-
 static int take(void)
 {
 	int conn;
@@ -88,7 +79,7 @@ static void accept_and_show(void)
 {
 	int conn = take();
 
-	show("accepted", conn);
+	sockopts_show("accepted", conn);
 	close(conn);
 }
 
@@ -120,7 +111,7 @@ static bool run_word(int argc, char **argv, int *i)
 		return true;
 	}
 	if (strcmp(w, "listener") == 0) {
-		show("listener", listener);
+		sockopts_show("listener", listener);
 		return true;
 	}
 	if (*i + 1 >= argc)

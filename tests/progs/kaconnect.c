@@ -18,15 +18,6 @@
 #include "rawnet.h"
 #include "sockopts.h"
 
-static void show(const char *label, int fd)
-{
-	struct sockopts o;
-
-	if (sockopts_read(fd, &o) != 0)
-		die("getsockopt");
-	sockopts_print(stdout, label, &o);
-}
-
 static int make(const char *how, const char *arg)
 {
 	int fd;
@@ -67,10 +58,10 @@ int main(int argc, char **argv)
 	if (argc < 2)
 		return fprintf(stderr, "usage: kaconnect raw | raw-on IDLE | own-off | reused\n"), 2;
 	fd = make(argv[1], argc > 2 ? argv[2] : NULL);
-	show("before", fd);
+	sockopts_show("before", fd);
 	if (local_address(listener, &addr) != 0 ||
 	    connect(fd, (struct sockaddr *)&addr, sizeof addr) != 0)
 		die("connect");
-	show("after", fd);
+	sockopts_show("after", fd);
 	return 0;
 }

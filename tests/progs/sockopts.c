@@ -1,4 +1,5 @@
 #include <netinet/in.h>
+#include <stdlib.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
 
@@ -28,4 +29,15 @@ void sockopts_print(FILE *out, const char *label, const struct sockopts *o)
 	fprintf(out, "%s%skeepalive=%d idle=%d intvl=%d cnt=%d user_timeout=%d\n",
 		label ? label : "", label ? " " : "", o->keepalive, o->idle, o->intvl, o->cnt,
 		o->user_timeout);
+}
+
+void sockopts_show(const char *label, int fd)
+{
+	struct sockopts o;
+
+	if (sockopts_read(fd, &o) != 0) {
+		perror("getsockopt");
+		exit(1);
+	}
+	sockopts_print(stdout, label, &o);
 }

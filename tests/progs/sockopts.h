@@ -12,5 +12,7 @@ struct sockopts {
 /* Returns 0, or -1 when a getsockopt failed (errno tells why). */
 int sockopts_read(int fd, struct sockopts *o);
 void sockopts_print(FILE *out, const char *label, const struct sockopts *o);
+/* Reads and prints to stdout; exits with status 1 if getsockopt fails. */
+void sockopts_show(const char *label, int fd);
 
 #endif
