@@ -8,7 +8,8 @@
 #
 # each plugged by a veth pair into a switch, a bridge in a third namespace
 # $NS_S, so that when one host's cable is pulled the other keeps its link up,
-# as on a real network (without bridges, the two are joined directly). Nothing
+# as on a real network (without bridges, NS_BRIDGE=no: the two are joined
+# directly and both lose their link when one cable is pulled). Nothing
 # is routed out of them: their traffic stays between the two. $NS_PORT
 # is a port for the test, $NS_TMP a private directory. An EXIT trap kills every
 # process started in them (and with ns_bg), deletes them and $NS_TMP, even
@@ -87,11 +88,13 @@ ns_setup() {
 	A6=$(printf 'fd00:6b61:%x:%x::1' $x $y) B6=$(printf 'fd00:6b61:%x:%x::2' $x $y)
 	NS_PORT=$((20000 + $$ % 20000))
 
+	NS_BRIDGE=yes
 	if ip -n "$NS_S" link add br0 type bridge 2>/dev/null; then
 		ip -n "$NS_S" link set dev br0 up &&
 			ns_plug "$NS_A" pa && ns_plug "$NS_B" pb ||
 			fail "cannot plug the hosts into the bridge"
 	else
+		NS_BRIDGE=no
 		ip -n "$NS_A" link add ka0 type veth peer name ka0 netns "$NS_B" ||
 			fail "cannot create a veth pair"
 	fi
