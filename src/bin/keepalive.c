@@ -15,6 +15,21 @@
 #include "preload.h"
 #include "show.h"
 
+/* KEEPALIVE_INHERIT=no applies to the process whose id is in KEEPALIVE_PID.
+ * COMMAND will have this process's id (exec keeps it), so it is the owner,
+ * whatever an older KEEPALIVE_PID in the environment says. */
+static bool mark_owner(void)
+{
+	struct ka_config cfg;
+	char pid[24];
+
+	ka_config_load(&cfg, ka_environment_lookup, NULL);
+	if (cfg.inherit)
+		return true;
+	snprintf(pid, sizeof pid, "%ld", (long)getpid());
+	return setenv(KA_OWNER_PID_VARIABLE, pid, 1) == 0;
+}
+
 /* The environment COMMAND gets: the options override the variables. */
 static bool set_environment(const struct ka_cmdline *cmd, const struct ka_library *lib)
 {
@@ -23,6 +38,8 @@ static bool set_environment(const struct ka_cmdline *cmd, const struct ka_librar
 	for (int s = 0; s < KA_SETTING_COUNT; s++)
 		if (cmd->value[s] != NULL && setenv(ka_setting_variable(s), cmd->value[s], 1) != 0)
 			goto fail;
+	if (!mark_owner())
+		goto fail;
 	preload = ka_preload_compose(lib->path, getenv("LD_PRELOAD"));
 	if (preload == NULL || setenv("LD_PRELOAD", preload, 1) != 0)
 		goto fail;

@@ -40,6 +40,19 @@ static const struct option_row rows[] = {
 	{ "user-timeout", 'u', "DURATION", KA_USER_TIMEOUT, NULL, NULL,
 	  "how long sent data may stay unacknowledged\n"
 	  "(default idle + intvl x cnt; 0: the kernel's)" },
+	{ "detect", 'd', "DURATION", KA_DETECT, NULL, NULL,
+	  "detection time, split into the timers not given\n"
+	  "and the user timeout" },
+	{ "mode", 'm', "MODE", KA_MODE, NULL, NULL,
+	  "force: the program cannot change the timers\n"
+	  "(default respect)" },
+	{ "role", 'r', "ROLE", KA_ROLE, NULL, NULL,
+	  "client, server or all (default all)" },
+	{ "ports", 'p', "LIST", KA_PORTS, NULL, NULL,
+	  "only these ports (remote for clients, local\n"
+	  "for listeners): 5432,8000-8100" },
+	{ "no-inherit", 0, NULL, KA_INHERIT, "no", NULL,
+	  "COMMAND only, not the programs it starts" },
 	{ "off", 0, NULL, KA_ENABLE, "off", NULL,
 	  "preload the library, keepalive off" },
 	{ "verbose", 'v', NULL, KA_DEBUG, NULL, count_verbose,

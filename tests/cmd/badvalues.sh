@@ -30,6 +30,22 @@ for value in 10x -1 2147484s 1m1h ""; do
 	reject --user-timeout "$value" "a duration from 0 to 2147483647ms"
 done
 reject -u 25d "a duration" --user-timeout
+for value in 1 0 1500ms 25d x ""; do
+	reject --detect "$value" "whole seconds from 2 to 2147483"
+done
+reject -d 3x "whole seconds" --detect
+for value in forced 1 ""; do
+	reject --mode "$value" "respect or force"
+done
+reject -m x "respect or force" --mode
+for value in both 0 ""; do
+	reject --role "$value" "client, server or all"
+done
+reject -r x "client, server" --role
+for value in 0 65536 80, 9-1 x 1-2-3 ""; do
+	reject --ports "$value" "ports and ranges from 1 to 65535"
+done
+reject -p 0 "ports and ranges" --ports
 
 # The kind of problem is named as the library names it.
 err=$("$KA_CMD" --cnt 200 true 2>&1) || true

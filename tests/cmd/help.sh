@@ -3,12 +3,13 @@
 . "$KA_SRCDIR/tests/cmd/common.sh"
 
 help=$("$KA_CMD" --help) || fail "--help exited $?"
-for option in -i --idle -I --intvl -c --cnt -u --user-timeout --off -v --verbose --show \
-	-h --help -V --version; do
+for option in -i --idle -I --intvl -c --cnt -u --user-timeout -d --detect -m --mode -r --role \
+	-p --ports --no-inherit --off -v --verbose --show -h --help -V --version; do
 	printf '%s\n' "$help" | grep -q -- "$option[ ,]" || fail "--help does not list $option"
 done
 for variable in KEEPALIVE KEEPALIVE_IDLE KEEPALIVE_INTVL KEEPALIVE_CNT \
-	KEEPALIVE_USER_TIMEOUT KEEPALIVE_DEBUG KEEPALIVE_LIBRARY; do
+	KEEPALIVE_USER_TIMEOUT KEEPALIVE_DEBUG KEEPALIVE_DETECT KEEPALIVE_MODE KEEPALIVE_ROLE \
+	KEEPALIVE_PORTS KEEPALIVE_INHERIT KEEPALIVE_LIBRARY; do
 	printf '%s\n' "$help" | grep -q -- "$variable\b" || fail "--help does not name $variable"
 done
 assert_match "--help example" '^Example: keepalive .* -- ' "$help"

@@ -27,6 +27,30 @@ out=$("$KA_CMD" --show --off -u 0) || fail "--show exited $?"
 assert_match "--off" '^enabled: +off \(option --off\)$' "$out"
 assert_match "user timeout 0" "^user timeout: +0, the kernel's behaviour \(option --user-timeout\)$" "$out"
 
+# The scope settings and the detection time.
+out=$(KEEPALIVE_ROLE=client "$KA_CMD" --show -d 30s -i 10 -p 5432,8000-8100 -m force \
+	--no-inherit) || fail "--show exited $?"
+assert_match "detect" '^detect: +30s \(option --detect\)$' "$out"
+assert_match "idle beside detect" '^idle: +10s \(option --idle\)$' "$out"
+assert_match "intvl from detect" \
+	'^intvl: +[0-9]+s \(derived from the detection time, option --detect\)$' "$out"
+assert_match "user timeout from detect" \
+	'^user timeout: +30000ms \(derived from the detection time, option --detect\)$' "$out"
+assert_match "mode" '^mode: +force \(option --mode\)$' "$out"
+assert_match "role" '^role: +client \(environment KEEPALIVE_ROLE\)$' "$out"
+assert_match "ports" '^ports: +5432,8000-8100 \(option --ports\)$' "$out"
+assert_match "inherit" '^inherit: +no \(option --no-inherit\)$' "$out"
+out=$("$KA_CMD" --show) || fail "--show exited $?"
+assert_match "detect unset" '^detect: +unset \(default\)$' "$out"
+assert_match "every port" '^ports: +every port \(default\)$' "$out"
+
+# An older shim's variable is named as the source; an option still wins.
+out=$(KEEPIDLE=100 DD_TCP_KEEPALIVE_PROBES=4 "$KA_CMD" --show) || fail "--show exited $?"
+assert_match "KEEPIDLE" '^idle: +100s \(environment KEEPIDLE\)$' "$out"
+assert_match "libdontdie's" '^cnt: +4 \(environment DD_TCP_KEEPALIVE_PROBES\)$' "$out"
+out=$(KEEPIDLE=100 "$KA_CMD" --idle 20 "$KA_PROGS/kaprobe" socket tcp4)
+assert_match "option over KEEPIDLE" '^keepalive=1 idle=20 ' "$out"
+
 # A user timeout below idle + intvl x cnt: the library's warning.
 out=$("$KA_CMD" --show -i 30 -u 10s) || fail "--show exited $?"
 assert_match "user timeout given" '^user timeout: +10000ms \(option --user-timeout\)$' "$out"
@@ -41,3 +65,6 @@ example=$(sed -n '/^\$ KEEPALIVE_CNT=4 keepalive --show --idle 30$/,/^```/p' "$K
 [ -n "$example" ] || fail "no --show example in README.md"
 out=$(KEEPALIVE_CNT=4 "$KA_CMD" --show --idle 30 | grep -v '^library:\|^LD_PRELOAD:')
 assert_eq "README's --show example" "$example" "$out"
+man_example=$(sed -n '/^\$ KEEPALIVE_CNT=4 keepalive \\-\\-show \\-\\-idle 30$/,/^\.EE/p' \
+	"$KA_SRCDIR/doc/keepalive.1" | sed '1d;$d; s/\\-/-/g' | grep -v '^library:\|^LD_PRELOAD:')
+assert_eq "keepalive.1's --show example" "$example" "$man_example"
