@@ -25,3 +25,4 @@ include tests/preload/local.mk
 include tests/netns/local.mk
 include tests/cmd/local.mk
 include tests/fuzz/local.mk
+include tests/stress/local.mk
