@@ -83,11 +83,12 @@ int ka_problem_format(const struct ka_problem *problem, const struct ka_config *
 }
 
 /* snprintf at buf + used; used counts what the whole text needs, as
- * snprintf's return value does, even when buf is too small for it. */
+ * snprintf's return value does, even when buf is too small for it. buf may
+ * be NULL with len 0 (to measure), and NULL + 0 is undefined in C. */
 #define APPEND(...)                                                                  \
 	do {                                                                         \
 		size_t at_ = used < len ? used : len;                                \
-		int n_ = snprintf(buf + at_, len - at_, __VA_ARGS__);                \
+		int n_ = snprintf(buf ? buf + at_ : NULL, len - at_, __VA_ARGS__);   \
 		if (n_ > 0)                                                          \
 			used += (size_t)n_;                                          \
 	} while (0)
