@@ -1,7 +1,8 @@
 /* Fuzz target for the settings parser (src/common).
  *
  * The input is split at NUL bytes into one value per variable, in the order
- * of enum ka_setting (KEEPALIVE, _IDLE, _INTVL, _CNT, _USER_TIMEOUT, _DEBUG);
+ * of enum ka_setting (KEEPALIVE, _IDLE, _INTVL, _CNT, _USER_TIMEOUT, _DEBUG,
+ * _MODE, _DETECT, _ROLE, _PORTS, _INHERIT; the older shims' names stay unset);
  * variables past the last piece are unset. The whole input, up to its first
  * NUL, is also given to ka_parse_duration_ms and to ka_parse_setting for
  * every setting. After loading, every value must be inside the kernel's
@@ -56,13 +57,20 @@ static bool blank(const char *text)
 	return text[strspn(text, " \t\n\r\f\v")] == '\0';
 }
 
-static bool has_problem(const struct ka_config *cfg, enum ka_setting s, bool ut_short)
+/* A problem of the given kind recorded for the setting. */
+static bool has_problem(const struct ka_config *cfg, enum ka_setting s, enum ka_problem_kind kind)
 {
 	for (int i = 0; i < cfg->nproblems; i++)
-		if (cfg->problems[i].setting == s &&
-		    (cfg->problems[i].kind == KA_PROBLEM_UT_SHORT) == ut_short)
+		if (cfg->problems[i].setting == s && cfg->problems[i].kind == kind)
 			return true;
 	return false;
+}
+
+/* The value itself was rejected. */
+static bool rejected(const struct ka_config *cfg, enum ka_setting s)
+{
+	return has_problem(cfg, s, KA_PROBLEM_FORM) || has_problem(cfg, s, KA_PROBLEM_RANGE) ||
+	       has_problem(cfg, s, KA_PROBLEM_FRACTION);
 }
 
 /* Writes a message with snprintf semantics into heap buffers of a few sizes
@@ -108,17 +116,36 @@ static void check_range(const struct ka_config *cfg, enum ka_setting s, long lon
 	if (cfg->source[s] != NULL) {
 		CHECK(strcmp(cfg->source[s], ka_setting_variable(s)) == 0);
 		CHECK(text != NULL && !blank(text));
-		CHECK(!has_problem(cfg, s, false));
+		CHECK(!rejected(cfg, s));
 	} else if (text != NULL && !blank(text)) {
-		CHECK(has_problem(cfg, s, false)); /* rejected, and said so */
+		CHECK(rejected(cfg, s)); /* rejected, and said so */
 	} else {
-		CHECK(!has_problem(cfg, s, false));
+		CHECK(!rejected(cfg, s));
+	}
+}
+
+/* Timers not set explicitly come from KEEPALIVE_DETECT when it is set. */
+static void check_timers(const struct ka_config *cfg)
+{
+	int split[3];
+	const int values[3] = { cfg->idle_s, cfg->intvl_s, cfg->cnt };
+	const enum ka_setting which[3] = { KA_IDLE, KA_INTVL, KA_CNT };
+
+	if (cfg->detect_s > 0)
+		ka_detect_split(cfg->detect_s, &split[0], &split[1], &split[2]);
+	for (int i = 0; i < 3; i++) {
+		bool derived = cfg->detect_s > 0 && cfg->source[which[i]] == NULL;
+
+		CHECK(cfg->from_detect[which[i]] == derived);
+		if (derived)
+			CHECK(values[i] == split[i]);
 	}
 }
 
 static void check_config(const struct ka_config *cfg, const struct env *env)
 {
 	long long detection = 1000LL * (cfg->idle_s + (long long)cfg->intvl_s * cfg->cnt);
+	long long detect_ms = 1000LL * cfg->detect_s;
 
 	check_range(cfg, KA_ENABLE, cfg->enabled, 0, 1, env);
 	check_range(cfg, KA_IDLE, cfg->idle_s, KA_SECONDS_MIN, KA_SECONDS_MAX, env);
@@ -126,16 +153,30 @@ static void check_config(const struct ka_config *cfg, const struct env *env)
 	check_range(cfg, KA_CNT, cfg->cnt, KA_CNT_MIN, KA_CNT_MAX, env);
 	check_range(cfg, KA_USER_TIMEOUT, cfg->user_timeout_ms, 0, INT_MAX, env);
 	check_range(cfg, KA_DEBUG, cfg->debug, 0, KA_DEBUG_MAX, env);
+	check_range(cfg, KA_MODE, cfg->force, 0, 1, env);
+	check_range(cfg, KA_DETECT, cfg->detect_s, 0, KA_DETECT_MAX_S, env);
+	CHECK(cfg->detect_s == 0 || cfg->detect_s >= KA_DETECT_MIN_S);
+	check_range(cfg, KA_ROLE, cfg->role, KA_ROLE_ALL, KA_ROLE_SERVER, env);
+	check_range(cfg, KA_PORTS, cfg->nports, 0, KA_MAX_PORT_RANGES, env);
+	for (int i = 0; i < cfg->nports; i++)
+		CHECK(cfg->ports[i].lo >= 1 && cfg->ports[i].lo <= cfg->ports[i].hi &&
+		      cfg->ports[i].hi <= 65535);
+	check_range(cfg, KA_INHERIT, cfg->inherit, 0, 1, env);
+	check_timers(cfg);
 
-	if (cfg->source[KA_USER_TIMEOUT] == NULL) {
+	if (cfg->source[KA_USER_TIMEOUT] != NULL) {
+		CHECK(!cfg->user_timeout_derived && !cfg->from_detect[KA_USER_TIMEOUT]);
+	} else if (cfg->detect_s > 0) {
+		CHECK(cfg->from_detect[KA_USER_TIMEOUT] && cfg->user_timeout_ms == detect_ms);
+	} else {
 		CHECK(cfg->user_timeout_derived);
 		CHECK(cfg->user_timeout_ms == (detection > INT_MAX ? INT_MAX : detection));
-	} else {
-		CHECK(!cfg->user_timeout_derived);
 	}
-	CHECK(has_problem(cfg, KA_USER_TIMEOUT, true) ==
+	CHECK(has_problem(cfg, KA_USER_TIMEOUT, KA_PROBLEM_UT_SHORT) ==
 	      (cfg->source[KA_USER_TIMEOUT] != NULL && cfg->user_timeout_ms > 0 &&
 	       cfg->user_timeout_ms < detection));
+	CHECK(has_problem(cfg, KA_DETECT, KA_PROBLEM_OVER_DETECT) ==
+	      (cfg->detect_s > 0 && (detection > detect_ms || cfg->user_timeout_ms > detect_ms)));
 
 	CHECK(cfg->nproblems >= 0 && cfg->nproblems <= KA_MAX_PROBLEMS);
 	for (int i = 0; i < cfg->nproblems; i++) {

@@ -13,8 +13,7 @@ EXTRA_DIST += tests/fuzz/corpus
 if ENABLE_FUZZING
 FUZZ_FLAGS = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 check_PROGRAMS += tests/fuzz/fuzz_settings
-tests_fuzz_fuzz_settings_SOURCES = tests/fuzz/fuzz_settings.c \
-	src/common/settings.c src/common/parse.c src/common/messages.c
+tests_fuzz_fuzz_settings_SOURCES = tests/fuzz/fuzz_settings.c $(src_common_libkacommon_la_SOURCES)
 tests_fuzz_fuzz_settings_CFLAGS = $(AM_CFLAGS) $(FUZZ_FLAGS)
 tests_fuzz_fuzz_settings_LDFLAGS = $(FUZZ_FLAGS)
 endif
