@@ -23,6 +23,7 @@ tests_progs_kaprobe_SOURCES = tests/progs/kaprobe.c tests/progs/sockopts.c tests
 include tests/unit/local.mk
 include tests/preload/local.mk
 include tests/netns/local.mk
+include tests/features/local.mk
 include tests/cmd/local.mk
 include tests/fuzz/local.mk
 include tests/stress/local.mk
