@@ -2,7 +2,8 @@
 # the older shims' variables, socket activation) under the preload on
 # loopback, what they cost when off, and dead peers in network namespaces.
 features_tests = \
-	tests/features/force.sh
+	tests/features/force.sh \
+	tests/features/scope.sh
 dist_check_SCRIPTS += $(features_tests)
 TESTS += $(features_tests)
 
