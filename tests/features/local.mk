@@ -3,7 +3,9 @@
 # loopback, what they cost when off, and dead peers in network namespaces.
 features_tests = \
 	tests/features/force.sh \
-	tests/features/scope.sh
+	tests/features/scope.sh \
+	tests/features/inherit.sh \
+	tests/features/compat.sh
 dist_check_SCRIPTS += $(features_tests)
 TESTS += $(features_tests)
 
