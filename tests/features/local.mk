@@ -5,7 +5,8 @@ features_tests = \
 	tests/features/force.sh \
 	tests/features/scope.sh \
 	tests/features/inherit.sh \
-	tests/features/compat.sh
+	tests/features/compat.sh \
+	tests/features/activation.sh
 dist_check_SCRIPTS += $(features_tests)
 TESTS += $(features_tests)
 

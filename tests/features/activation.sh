@@ -1,0 +1,106 @@
+#!/bin/sh
+# systemd socket activation on loopback: systemd-socket-activate (not
+# preloaded) listens on 127.0.0.1:PORT and, at the first connection, execs
+# a shell that waits a moment, while more clients connect, before it execs
+# the program under the preload. The library's constructor configures the
+# listener (fd 3, LISTEN_PID == getpid()) before main(); the connections
+# that queued before it carry nothing and get ours at accept(); once one
+# arrives that inherited keepalive, accept() costs no system call (strace).
+. "$KA_SRCDIR/tests/lib.sh"
+. "$KA_SRCDIR/tests/preload/helpers.sh"
+for prog in systemd-socket-activate python3; do
+	command -v "$prog" >/dev/null 2>&1 || skip "$prog is not installed"
+done
+
+vars="KEEPALIVE_IDLE=30 KEEPALIVE_INTVL=5 KEEPALIVE_CNT=4"
+ours="keepalive=1 idle=30 intvl=5 cnt=4 user_timeout=50000"
+tmp=$(mktemp -d)
+pids=""
+cleanup() {
+	for pid in $pids; do kill "$pid" 2>/dev/null; done
+	for pid in $pids; do wait "$pid" 2>/dev/null; done
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 143' TERM
+trap 'exit 130' INT
+
+free_port() {
+	python3 -c '
+import socket
+s = socket.socket()
+s.bind(("127.0.0.1", 0))
+print(s.getsockname()[1])'
+}
+
+# activate NAME QUEUED [strace...] -- KAACCEPT-WORDS...: runs kaaccept
+# behind systemd-socket-activate, with QUEUED clients connected (and held)
+# before it starts; its output in $tmp/NAME.out, stderr in $tmp/NAME.err.
+activate() {
+	name=$1 queued=$2
+	shift 2
+	tracer=""
+	while [ "$1" != "--" ]; do tracer="$tracer $1"; shift; done
+	shift
+	port=$(free_port)
+	# shellcheck disable=SC2086
+	$tracer systemd-socket-activate -l "127.0.0.1:$port" sh -c 'sleep 0.5; exec "$@"' sh \
+		env LD_PRELOAD="$KA_PRELOAD" $vars KEEPALIVE_DEBUG=2 "$KA_PROGS/kaaccept" "$@" \
+		>"$tmp/$name.out" 2>"$tmp/$name.err" &
+	server=$!
+	pids="$pids $server"
+	i=0
+	until grep -q "Listening on" "$tmp/$name.err" 2>/dev/null; do
+		i=$((i + 1))
+		[ "$i" -lt 250 ] || fail "systemd-socket-activate did not listen: $(cat "$tmp/$name.err")"
+		sleep 0.02
+	done
+	# The first connection makes it exec the shell; the rest queue while
+	# the shell sleeps, before the program (and the library) starts.
+	python3 -c '
+import socket, sys, time
+held = [socket.create_connection(("127.0.0.1", int(sys.argv[1]))) for _ in range(int(sys.argv[2]))]
+sys.stdout.write("connected\n")
+sys.stdout.flush()
+time.sleep(30)' "$port" "$queued" >"$tmp/$name.clients" &
+	clients=$!
+	pids="$pids $clients"
+	wait "$server" || fail "kaaccept behind systemd-socket-activate failed: $(cat "$tmp/$name.err")"
+	grep -q connected "$tmp/$name.clients" || fail "the clients did not connect"
+	kill "$clients" 2>/dev/null
+}
+
+activate plain 4 -- listener accept 4 queue 1 accept 1 listener
+assert_eq "listener configured at start-up, queued connections at accept" "listener $ours
+accepted $ours
+accepted $ours
+accepted $ours
+accepted $ours
+accepted $ours
+listener $ours" "$(cat "$tmp/plain.out")"
+grep -q "fd 3: configured at start-up (socket activation)" "$tmp/plain.err" ||
+	fail "no start-up line: $(cat "$tmp/plain.err")"
+n=$(grep -c "configured at accept() (it was queued before the listener was)" "$tmp/plain.err")
+assert_eq "connections configured at accept (queued before start-up)" 4 "$n"
+grep -q "accepted with keepalive already on: left as it is" "$tmp/plain.err" ||
+	fail "the connection made after start-up was not seen to inherit: $(cat "$tmp/plain.err")"
+
+# System calls: per queued connection, then none once settled.
+need_strace
+activate traced 3 strace -f -o "$tmp/trace" -e trace=setsockopt,getsockopt,write -- \
+	mark start accept 3 mark queued cycle 1 mark settled cycle 50 mark end
+count() { # count FROM TO PATTERN
+	awk -v from="$1" -v to="$2" -v pat="$3" '
+		state == 0 && index($0, from) { state = 1; next }
+		state == 1 && index($0, to) { state = 2 }
+		state == 1 && $0 ~ pat { n++ }
+		END { print (state == 2 ? n + 0 : "unterminated") }' "$tmp/trace"
+}
+set_queued=$(count "mark start" "mark queued" 'setsockopt\(')
+get_queued=$(count "mark start" "mark queued" 'getsockopt\(')
+calls_first=$(count "mark queued" "mark settled" '(set|get)sockopt\(')
+calls_settled=$(count "mark settled" "mark end" '(set|get)sockopt\(')
+echo "queued connections (3): $set_queued setsockopt, $get_queued getsockopt (kaaccept reads 5 a connection)"
+echo "first connection made after start-up: $calls_first calls; next 50: $calls_settled"
+assert_eq "setsockopt per queued connection x 3" 15 "$set_queued"
+assert_eq "calls once settled (50 connections)" 0 "$calls_settled"
