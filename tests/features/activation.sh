@@ -8,6 +8,7 @@
 # arrives that inherited keepalive, accept() costs no system call (strace).
 . "$KA_SRCDIR/tests/lib.sh"
 . "$KA_SRCDIR/tests/preload/helpers.sh"
+. "$KA_SRCDIR/tests/features/helpers.sh"
 for prog in systemd-socket-activate python3; do
 	command -v "$prog" >/dev/null 2>&1 || skip "$prog is not installed"
 done
@@ -24,14 +25,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 143' TERM
 trap 'exit 130' INT
-
-free_port() {
-	python3 -c '
-import socket
-s = socket.socket()
-s.bind(("127.0.0.1", 0))
-print(s.getsockname()[1])'
-}
 
 # activate NAME QUEUED [strace...] -- KAACCEPT-WORDS...: runs kaaccept
 # behind systemd-socket-activate, with QUEUED clients connected (and held)
@@ -90,11 +83,7 @@ need_strace
 activate traced 3 strace -f -o "$tmp/trace" -e trace=setsockopt,getsockopt,write -- \
 	mark start accept 3 mark queued cycle 1 mark settled cycle 50 mark end
 count() { # count FROM TO PATTERN
-	awk -v from="$1" -v to="$2" -v pat="$3" '
-		state == 0 && index($0, from) { state = 1; next }
-		state == 1 && index($0, to) { state = 2 }
-		state == 1 && $0 ~ pat { n++ }
-		END { print (state == 2 ? n + 0 : "unterminated") }' "$tmp/trace"
+	count_calls "$tmp/trace" "$@"
 }
 set_queued=$(count "mark start" "mark queued" 'setsockopt\(')
 get_queued=$(count "mark start" "mark queued" 'getsockopt\(')

@@ -6,7 +6,8 @@ features_tests = \
 	tests/features/scope.sh \
 	tests/features/inherit.sh \
 	tests/features/compat.sh \
-	tests/features/activation.sh
+	tests/features/activation.sh \
+	tests/features/cost.sh
 dist_check_SCRIPTS += $(features_tests)
 TESTS += $(features_tests)
 
@@ -19,3 +20,4 @@ tests_progs_kaloop_SOURCES = tests/progs/kaloop.c tests/progs/rawnet.c tests/pro
 check_LTLIBRARIES += tests/progs/libkanoop.la
 tests_progs_libkanoop_la_SOURCES = tests/progs/kanoop.c
 tests_progs_libkanoop_la_LDFLAGS = -module -avoid-version -shared -rpath /nowhere
+EXTRA_DIST += tests/features/helpers.sh

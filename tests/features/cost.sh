@@ -1,0 +1,63 @@
+#!/bin/sh
+# What the features cost when off: a program making, connecting and
+# accepting N sockets (kaloop) makes exactly the same system calls, call by
+# call count (strace -c), with the defaults as with each feature explicitly
+# off (KEEPALIVE_MODE=respect, KEEPALIVE_ROLE=all, KEEPALIVE_PORTS empty,
+# KEEPALIVE_INHERIT=yes) and with all of them off at once. The number of
+# setsockopt and getsockopt calls per socket and per accepted connection
+# goes to the log.
+. "$KA_SRCDIR/tests/lib.sh"
+. "$KA_SRCDIR/tests/preload/helpers.sh"
+. "$KA_SRCDIR/tests/features/helpers.sh"
+need_strace
+
+n=20
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# counts NAME VAR=VALUE...: "syscall calls" lines of strace -c, sorted.
+counts() {
+	name=$1
+	shift
+	strace -f -c -o "$tmp/$name.c" env LD_PRELOAD="$KA_PRELOAD" "$@" "$KA_PROGS/kaloop" "$n" \
+		>/dev/null || fail "kaloop under strace ($*) failed"
+	# Columns: % time, seconds, usecs/call, calls, [errors,] syscall.
+	awk '$1 ~ /^[0-9.]+$/ && $NF != "total" { print $NF, $4 }' "$tmp/$name.c" | sort
+}
+
+default=$(counts default)
+assert_match "strace -c output" "^setsockopt [0-9]+$" "$default"
+for off in KEEPALIVE_MODE=respect KEEPALIVE_ROLE=all KEEPALIVE_PORTS= KEEPALIVE_INHERIT=yes \
+	"KEEPALIVE_MODE=respect KEEPALIVE_ROLE=all KEEPALIVE_PORTS= KEEPALIVE_INHERIT=yes"; do
+	# shellcheck disable=SC2086
+	got=$(counts off $off)
+	[ "$got" = "$default" ] || fail "system calls differ with $off:
+$(printf '%s\n' "$default" >"$tmp/a"; printf '%s\n' "$got" >"$tmp/b"; diff "$tmp/a" "$tmp/b")"
+	echo "same system calls with $off"
+done
+# The comparison sees a difference: a port filter that takes every port
+# configures client sockets at connect(), sockets never connected not at all.
+on=$(counts on KEEPALIVE_PORTS=1-65535)
+[ "$on" != "$default" ] || fail "strace -c shows no difference with a port filter on"
+echo "with KEEPALIVE_PORTS=1-65535: $(printf '%s\n' "$on" | grep -E '^(setsockopt|getsockopt|getsockname) ' | tr '\n' ' ')"
+echo "system calls of kaloop $n (socket, connect, accept, foreign accept, $n each), defaults:"
+printf '%s\n' "$default" | grep -E '^(socket|connect|accept|accept4|setsockopt|getsockopt|getsockname) ' |
+	sed 's/^/  /'
+
+# Per phase, setsockopt and getsockopt calls (default settings).
+strace -f -o "$tmp/trace" -e trace=setsockopt,getsockopt,write env LD_PRELOAD="$KA_PRELOAD" \
+	"$KA_PROGS/kaloop" "$n" >/dev/null || fail "kaloop under strace failed"
+phase() { # phase WHAT FROM TO
+	set_n=$(count_calls "$tmp/trace" "$2" "$3" 'setsockopt\(')
+	get_n=$(count_calls "$tmp/trace" "$2" "$3" 'getsockopt\(')
+	echo "$1: $set_n setsockopt, $get_n getsockopt for $n"
+}
+phase "socket()" "mark start" "mark socket"
+phase "socket() + connect()" "mark listener" "mark connect"
+phase "accept() on our listener" "mark own" "mark accept"
+phase "accept() on a listener made behind our back" "mark raw" "mark foreign"
+assert_eq "setsockopt per socket()" $((5 * n)) "$(count_calls "$tmp/trace" "mark start" "mark socket" 'setsockopt\(')"
+assert_eq "calls per connect()" $((5 * n)) \
+	"$(count_calls "$tmp/trace" "mark listener" "mark connect" '(set|get)sockopt\(')"
+assert_eq "calls per accept() on our listener" 0 \
+	"$(count_calls "$tmp/trace" "mark own" "mark accept" '(set|get)sockopt\(')"
