@@ -9,9 +9,13 @@
 ns_need systemd-socket-activate python3 socat
 ns_setup socket-activation
 
+# The launcher passes on only the variables given with -E (and, in a
+# sanitized build, the sanitizers' options that make check sets).
 ns_bg "$NS_A" systemd-socket-activate -l "$A4:$NS_PORT" \
 	-E LD_PRELOAD="$KA_PRELOAD" -E KEEPALIVE_IDLE=1 -E KEEPALIVE_INTVL=1 \
 	-E KEEPALIVE_CNT=2 -E KEEPALIVE_DEBUG=2 \
+	${ASAN_OPTIONS+-E "ASAN_OPTIONS=$ASAN_OPTIONS"} \
+	${UBSAN_OPTIONS+-E "UBSAN_OPTIONS=$UBSAN_OPTIONS"} \
 	"$NS_PYTHON" -c '
 import socket, sys
 listener = socket.socket(fileno=3)
