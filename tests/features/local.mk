@@ -7,7 +7,9 @@ features_tests = \
 	tests/features/inherit.sh \
 	tests/features/compat.sh \
 	tests/features/activation.sh \
-	tests/features/cost.sh
+	tests/features/cost.sh \
+	tests/features/deadpeer-force.sh \
+	tests/features/deadpeer-detect.sh
 dist_check_SCRIPTS += $(features_tests)
 TESTS += $(features_tests)
 
