@@ -37,6 +37,18 @@ common="abc 10x 1e9999 -5 +5 0x10 99999999999999999999 32768"
 	bad KEEPALIVE_CNT $common 0 128 5s
 	bad KEEPALIVE_USER_TIMEOUT abc 10x 1e9999 -5 99999999999999999999 2147483648ms 1.5s 25000h
 	bad KEEPALIVE_DEBUG $common 3
+	bad KEEPALIVE_MODE abc 1 forced
+	bad KEEPALIVE_ROLE abc both 1
+	bad KEEPALIVE_PORTS abc 0 65536 10x -5
+	bad KEEPALIVE_INHERIT abc 2
+	bad KEEPALIVE_DETECT abc 0 -5 1e9999 1500ms
+	# The older shims' names, each named as given.
+	bad KEEPIDLE abc
+	bad KEEPINTVL 0
+	bad KEEPCNT 128
+	bad DD_TCP_KEEPALIVE_TIME 10x
+	bad DD_USE_KEEPALIVE maybe
+	bad DD_DEBUG 5
 }
 
 # Good and empty values: no message.
