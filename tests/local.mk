@@ -27,3 +27,4 @@ include tests/features/local.mk
 include tests/cmd/local.mk
 include tests/fuzz/local.mk
 include tests/stress/local.mk
+include tests/hostile/local.mk

@@ -15,7 +15,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#define REPLAY_MAX_INPUT (1 << 20)
+#define REPLAY_MAX_INPUT (2 << 20) /* 2 MiB: room for 1 MiB values */
 
 static int run_file(const char *path)
 {
