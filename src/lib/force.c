@@ -45,7 +45,10 @@ static bool managed_socket(const struct ka_config *cfg, int fd)
 	case KA_FD_OURS:
 	case KA_FD_FOREIGN:
 	case KA_FD_SETTLED:
-		return true;
+		/* Close is not interposed: the entry may be a closed socket's
+		 * whose number now holds a UNIX socket from socketpair(), a
+		 * file... Checked only here, for calls about to be dropped. */
+		return ka_fd_is_tcp(fd);
 	case KA_FD_UNKNOWN:
 		/* Made by a path we did not see. Without filters every TCP
 		 * socket is ours to configure: do it now. With filters, its
