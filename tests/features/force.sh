@@ -78,3 +78,11 @@ after $ours" "$out"
 # shellcheck disable=SC2086
 out=$(preload $vars KEEPALIVE_MODE=respect "$KA_PROGS/kaconnect" raw-on 777) || fail "kaconnect failed"
 assert_match "raw socket with keepalive on, respect" "^after keepalive=1 idle=777 " "$out"
+
+# A UNIX socket pair on the number of a TCP socket the program closed: its
+# calls are not ours to drop (TCP options fail there as without us).
+plain=$("$KA_PROGS/kaforce" unix) || fail "kaforce unix failed without the library"
+assert_match "unix without the library" "^unix TCP_KEEPIDLE=7200 ret=-1 errno=EOPNOTSUPP$" "$plain"
+# shellcheck disable=SC2086
+out=$(preload $vars KEEPALIVE_MODE=force "$KA_PROGS/kaforce" unix 2>"$err") || fail "kaforce unix failed"
+assert_eq "unix socket on a reused number, force" "$plain" "$out"
