@@ -66,7 +66,10 @@ static void adopt_connection(const struct ka_config *cfg, int listener, int conn
 		ka_configure(listener, cfg);
 		ka_log_socket(cfg, listener, "configured at its first accept()", true);
 	}
-	if (ka_keepalive_on(conn)) {
+	/* In force mode, keepalive on is not enough: a connection queued
+	 * before we configured the listener carries the timers someone else
+	 * set there, and only one with ours proves that later ones inherit. */
+	if (cfg->force ? ka_keepalive_ours(conn, cfg) : ka_keepalive_on(conn)) {
 		ka_fd_set(listener, KA_FD_SETTLED);
 		ka_log_socket(cfg, conn, "accepted with keepalive already on: left as it is", false);
 		return;

@@ -53,6 +53,19 @@ bool ka_keepalive_on(int fd)
 	return get_int(fd, SOL_SOCKET, SO_KEEPALIVE, &on) && on;
 }
 
+bool ka_keepalive_ours(int fd, const struct ka_config *cfg)
+{
+	int idle, intvl, cnt, user_timeout;
+
+	return ka_keepalive_on(fd) && get_int(fd, IPPROTO_TCP, TCP_KEEPIDLE, &idle) &&
+	       idle == cfg->idle_s && get_int(fd, IPPROTO_TCP, TCP_KEEPINTVL, &intvl) &&
+	       intvl == cfg->intvl_s && get_int(fd, IPPROTO_TCP, TCP_KEEPCNT, &cnt) &&
+	       cnt == cfg->cnt &&
+	       (cfg->user_timeout_ms == 0 ||
+		(get_int(fd, IPPROTO_TCP, TCP_USER_TIMEOUT, &user_timeout) &&
+		 user_timeout == cfg->user_timeout_ms));
+}
+
 /* Straight to the C library: our own setsockopt() hook is not for us. */
 static void set_int(int fd, int level, int name, int value)
 {

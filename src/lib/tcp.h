@@ -15,6 +15,9 @@ bool ka_fd_is_tcp(int fd);
 /* Whether SO_KEEPALIVE is on; false also when the kernel cannot tell. */
 bool ka_keepalive_on(int fd);
 
+/* Whether keepalive is on with our timers and user timeout. */
+bool ka_keepalive_ours(int fd, const struct ka_config *cfg);
+
 /* Sets the timers, the user timeout and SO_KEEPALIVE; failures are ignored
  * (a seccomp filter may refuse them: the program's own call goes on). */
 void ka_configure(int fd, const struct ka_config *cfg);
