@@ -69,6 +69,16 @@ accepted $ours
 listener $ours
 accepted $ours" "$(run_listener force)"
 
+# Keepalive on (idle 777) before the clients queued: they inherited it, and
+# in force mode they get ours at accept, as do later ones.
+# shellcheck disable=SC2086
+out=$("$KA_PROGS/kalisten" -k 777 -q 2 env LD_PRELOAD="$KA_PRELOAD" $vars KEEPALIVE_MODE=force \
+	"$KA_PROGS/kaaccept" accept 2 listener queue 1 accept 1) || fail "kaaccept failed"
+assert_eq "force: connections queued with someone else's keepalive" "accepted $ours
+accepted $ours
+listener $ours
+accepted $ours" "$out"
+
 # A socket made by a raw system call that the program turned keepalive on
 # at (idle 777) before connect(): ours in force mode.
 # shellcheck disable=SC2086
