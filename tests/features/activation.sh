@@ -6,6 +6,7 @@
 # listener (fd 3, LISTEN_PID == getpid()) before main(); the connections
 # that queued before it carry nothing and get ours at accept(); once one
 # arrives that inherited keepalive, accept() costs no system call (strace).
+# With --accept, the connection passed as fd 3 is configured at start-up.
 . "$KA_SRCDIR/tests/lib.sh"
 . "$KA_SRCDIR/tests/preload/helpers.sh"
 . "$KA_SRCDIR/tests/features/helpers.sh"
@@ -38,7 +39,9 @@ activate() {
 	port=$(free_port)
 	# shellcheck disable=SC2086
 	$tracer systemd-socket-activate -l "127.0.0.1:$port" sh -c 'sleep 0.5; exec "$@"' sh \
-		env LD_PRELOAD="$KA_PRELOAD" $vars KEEPALIVE_DEBUG=2 "$KA_PROGS/kaaccept" "$@" \
+		env LD_PRELOAD="$KA_PRELOAD" $vars KEEPALIVE_DEBUG=2 \
+		${ASAN_OPTIONS+"ASAN_OPTIONS=$ASAN_OPTIONS"} ${UBSAN_OPTIONS+"UBSAN_OPTIONS=$UBSAN_OPTIONS"} \
+		"$KA_PROGS/kaaccept" "$@" \
 		>"$tmp/$name.out" 2>"$tmp/$name.err" &
 	server=$!
 	pids="$pids $server"
@@ -77,6 +80,24 @@ n=$(grep -c "configured at accept() (it was queued before the listener was)" "$t
 assert_eq "connections configured at accept (queued before start-up)" 4 "$n"
 grep -q "accepted with keepalive already on: left as it is" "$tmp/plain.err" ||
 	fail "the connection made after start-up was not seen to inherit: $(cat "$tmp/plain.err")"
+
+# With --accept (Accept=yes), fd 3 is a connection: configured at start-up.
+port=$(free_port)
+systemd-socket-activate --accept -l "127.0.0.1:$port" -E LD_PRELOAD="$KA_PRELOAD" \
+	-E KEEPALIVE_IDLE=30 -E KEEPALIVE_INTVL=5 -E KEEPALIVE_CNT=4 \
+	${ASAN_OPTIONS+-E "ASAN_OPTIONS=$ASAN_OPTIONS"} ${UBSAN_OPTIONS+-E "UBSAN_OPTIONS=$UBSAN_OPTIONS"} \
+	"$KA_PROGS/kaprobe" fd 3 >"$tmp/accept.out" 2>"$tmp/accept.err" &
+pids="$pids $!"
+python3 -c '
+import socket, sys, time
+for attempt in range(250):
+    try:
+        conn = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+        break
+    except ConnectionRefusedError:
+        time.sleep(0.02)
+conn.recv(1)' "$port" || fail "could not connect to systemd-socket-activate --accept"
+assert_eq "connection passed with --accept" "$ours" "$(cat "$tmp/accept.out")"
 
 # System calls: per queued connection, then none once settled.
 need_strace
