@@ -4,10 +4,12 @@
  * become resident (one page covers 4096 descriptors). Numbers beyond it are
  * always KA_FD_UNKNOWN, which costs system calls but is never wrong.
  *
- * Close is not interposed, so an entry outlives its descriptor. Every socket
- * made through socket() or accept() overwrites the entry for its number; only
- * a number reused by a path we do not see (a raw system call, dup2) can meet
- * a stale entry. */
+ * close(), dup2() and dup3() clear or copy entries, and every socket made
+ * through socket() or accept() writes the entry for its number, so an entry
+ * outlives its descriptor only when the descriptor is closed where we cannot
+ * see it (inside the C library, or by a raw system call). A stale entry then
+ * costs a socket that reaches the same number by another unseen path its
+ * keepalive: never anything more. */
 #include <config.h>
 
 #include "fdstate.h"

@@ -16,6 +16,23 @@
 #include "runtime.h"
 #include "tcp.h"
 
+/* Whether the kernel would take the value: a call it would refuse with
+ * EINVAL is made, so that the program sees its error as without us. */
+static bool kernel_accepts(int level, int name, int value)
+{
+	if (level == SOL_SOCKET)
+		return true;
+	switch (name) {
+	case TCP_KEEPIDLE:
+	case TCP_KEEPINTVL:
+		return value >= KA_SECONDS_MIN && value <= KA_SECONDS_MAX;
+	case TCP_KEEPCNT:
+		return value >= KA_CNT_MIN && value <= KA_CNT_MAX;
+	default: /* TCP_USER_TIMEOUT */
+		return value >= 0;
+	}
+}
+
 /* The value we keep for an option, or -1 when it is not one we manage. */
 static int managed_value(const struct ka_config *cfg, int level, int name)
 {
@@ -84,6 +101,8 @@ bool ka_setsockopt_overridden(int fd, int level, int name, const void *value, so
 	memcpy(&given, value, sizeof given);
 	if (name == SO_KEEPALIVE && level == SOL_SOCKET ? given != 0 : given == wanted)
 		return false; /* agrees with ours: let it through */
+	if (!kernel_accepts(level, name, given))
+		return false;
 	if (managed_socket(cfg, fd)) {
 		overridden = true;
 		ka_log_override(cfg, fd, level, name, given, wanted);

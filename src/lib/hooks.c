@@ -7,13 +7,16 @@
  * address arguments as transparent unions and our definitions would not match
  * its prototypes. accept4 is then undeclared, so we declare it ourselves. */
 #include <sys/socket.h>
+#include <unistd.h>
 
+#include "fdstate.h"
 #include "policy.h"
 #include "real.h"
 
 #define KA_EXPORT __attribute__((visibility("default")))
 
 KA_EXPORT int accept4(int fd, struct sockaddr *addr, socklen_t *len, int flags);
+KA_EXPORT int dup3(int fd, int target, int flags);
 
 KA_EXPORT int socket(int domain, int type, int protocol)
 {
@@ -54,4 +57,32 @@ KA_EXPORT int setsockopt(int fd, int level, int name, const void *value, socklen
 	if (ka_setsockopt_overridden(fd, level, name, value, len))
 		return 0;
 	return ka_real_setsockopt(fd, level, name, value, len);
+}
+
+/* close, dup2 and dup3 only keep the descriptor table true (fdstate.c): a
+ * number that stops naming a socket must not keep that socket's entry. The
+ * entry is cleared before close, so that a socket() racing in another thread
+ * for the same number writes its own entry after ours. */
+KA_EXPORT int close(int fd)
+{
+	ka_fd_set(fd, KA_FD_UNKNOWN);
+	return ka_real_close(fd);
+}
+
+KA_EXPORT int dup2(int fd, int target)
+{
+	int result = ka_real_dup2(fd, target);
+
+	if (result >= 0 && result != fd)
+		ka_fd_set(result, ka_fd_get(fd));
+	return result;
+}
+
+KA_EXPORT int dup3(int fd, int target, int flags)
+{
+	int result = ka_real_dup3(fd, target, flags);
+
+	if (result >= 0)
+		ka_fd_set(result, ka_fd_get(fd));
+	return result;
 }

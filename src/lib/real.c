@@ -8,6 +8,7 @@
 #include <config.h>
 
 #include <dlfcn.h>
+#include <fcntl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -24,6 +25,9 @@ static struct next_symbol next_accept = { "accept", NULL, 0 };
 static struct next_symbol next_accept4 = { "accept4", NULL, 0 };
 static struct next_symbol next_connect = { "connect", NULL, 0 };
 static struct next_symbol next_setsockopt = { "setsockopt", NULL, 0 };
+static struct next_symbol next_close = { "close", NULL, 0 };
+static struct next_symbol next_dup2 = { "dup2", NULL, 0 };
+static struct next_symbol next_dup3 = { "dup3", NULL, 0 };
 
 /* Returns the next definition, or NULL when the caller must use the system call. */
 static void *resolve(struct next_symbol *s)
@@ -81,4 +85,34 @@ int ka_real_setsockopt(int fd, int level, int name, const void *value, socklen_t
 
 	return fn ? fn(fd, level, name, value, len) :
 		    (int)syscall(SYS_setsockopt, fd, level, name, value, len);
+}
+
+int ka_real_close(int fd)
+{
+	int (*fn)(int) = (int (*)(int))resolve(&next_close);
+
+	return fn ? fn(fd) : (int)syscall(SYS_close, fd);
+}
+
+int ka_real_dup2(int fd, int target)
+{
+	int (*fn)(int, int) = (int (*)(int, int))resolve(&next_dup2);
+
+	if (fn != NULL)
+		return fn(fd, target);
+#ifdef SYS_dup2
+	return (int)syscall(SYS_dup2, fd, target);
+#else
+	/* dup3 refuses equal descriptors; dup2 then only checks fd. */
+	if (fd == target)
+		return syscall(SYS_fcntl, fd, F_GETFD) < 0 ? -1 : target;
+	return (int)syscall(SYS_dup3, fd, target, 0);
+#endif
+}
+
+int ka_real_dup3(int fd, int target, int flags)
+{
+	int (*fn)(int, int, int) = (int (*)(int, int, int))resolve(&next_dup3);
+
+	return fn ? fn(fd, target, flags) : (int)syscall(SYS_dup3, fd, target, flags);
 }

@@ -7,6 +7,9 @@
 plain=$("$KA_PROGS/kaerrno") || fail "kaerrno failed without the library"
 out=$(preload "$KA_PROGS/kaerrno") || fail "kaerrno failed with the library"
 assert_eq "results with and without the library" "$plain" "$out"
+# Force mode swallows only calls the kernel would take: a bad value still fails.
+forced=$(preload KEEPALIVE_MODE=force "$KA_PROGS/kaerrno") || fail "kaerrno failed in force mode"
+assert_eq "results without the library and in force mode" "$plain" "$forced"
 # The cases themselves behave as intended (a broken helper would hide bugs).
 for line in "socket-tcp ret=ok errno=sentinel" "connect-raw ret=ok errno=sentinel" \
 	"accept-foreign ret=ok errno=sentinel" "accept4 ret=ok errno=sentinel" \

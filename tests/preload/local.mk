@@ -17,8 +17,6 @@ preload_tests = \
 	tests/preload/reused-number.sh
 dist_check_SCRIPTS += $(preload_tests)
 TESTS += $(preload_tests)
-# Known bugs of the library, kept as reproducers until fixed.
-XFAIL_TESTS = tests/preload/reused-number.sh
 EXTRA_DIST += tests/preload/helpers.sh
 
 # Helpers the tests above run (see the comment at the top of each).

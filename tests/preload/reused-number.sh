@@ -1,11 +1,10 @@
 #!/bin/sh
-# Known bug (expected to fail): the library keeps a state per descriptor
-# number and does not see close(), so a socket that reaches a number last
-# used by a socket() socket by a path it does not see is taken for that one
-# ("configured at socket()") and left unconfigured:
+# The library keeps a state per descriptor number; close(), dup2() and dup3()
+# keep it true, so a socket that reaches a number last used by a socket()
+# socket, by a path the library does not see create, is still configured:
 #  - a socket made by syscall(SYS_socket), then connect();
 #  - a listener moved there by dup2() (or received over SCM_RIGHTS), then
-#    accept(): none of its connections get keepalive.
+#    accept(): its connections get keepalive.
 . "$KA_SRCDIR/tests/lib.sh"
 
 raw=$(preload KEEPALIVE_IDLE=30 "$KA_PROGS/kaconnect" reused) || fail "kaconnect reused failed"

@@ -1,11 +1,12 @@
 #!/bin/sh
 # The library exports the interposed functions and nothing else: socket,
-# accept, accept4, connect, and setsockopt (for KEEPALIVE_MODE=force).
+# accept, accept4, connect, setsockopt (for KEEPALIVE_MODE=force), and close,
+# dup2 and dup3 (which keep the per-descriptor state true).
 . "$KA_SRCDIR/tests/lib.sh"
 
 command -v nm >/dev/null 2>&1 || skip "nm (binutils) is not installed"
 nm --version 2>/dev/null | grep -q 'GNU nm' || skip "nm is not binutils nm"
 out=$(nm -D --defined-only "$KA_LIB") || fail "nm failed"
-assert_eq "exported symbols" "accept accept4 connect setsockopt socket" \
+assert_eq "exported symbols" "accept accept4 close connect dup2 dup3 setsockopt socket" \
 	"$(printf '%s\n' "$out" | awk '{ print $NF }' | sort | tr '\n' ' ' | sed 's/ $//')"
-assert_eq "all functions" 5 "$(printf '%s\n' "$out" | awk '$2 == "T"' | wc -l)"
+assert_eq "all functions" 8 "$(printf '%s\n' "$out" | awk '$2 == "T"' | wc -l)"
