@@ -16,13 +16,31 @@
 
 #define KA_FD_TABLE_SIZE (1 << 20)
 
+#define KA_FD_STATE_BITS 0x07
+
 static unsigned char fd_table[KA_FD_TABLE_SIZE];
 
-enum ka_fd_state ka_fd_get(int fd)
+static unsigned entry(int fd)
 {
 	if (fd < 0 || fd >= KA_FD_TABLE_SIZE)
 		return KA_FD_UNKNOWN;
-	return (enum ka_fd_state)__atomic_load_n(&fd_table[fd], __ATOMIC_RELAXED);
+	return __atomic_load_n(&fd_table[fd], __ATOMIC_RELAXED);
+}
+
+enum ka_fd_state ka_fd_get(int fd)
+{
+	return (enum ka_fd_state)(entry(fd) & KA_FD_STATE_BITS);
+}
+
+unsigned ka_fd_program_options(int fd)
+{
+	return entry(fd) & ~(unsigned)KA_FD_STATE_BITS;
+}
+
+void ka_fd_add_program_option(int fd, enum ka_option option)
+{
+	if (fd >= 0 && fd < KA_FD_TABLE_SIZE)
+		__atomic_or_fetch(&fd_table[fd], (unsigned char)option, __ATOMIC_RELAXED);
 }
 
 void ka_fd_set(int fd, enum ka_fd_state state)

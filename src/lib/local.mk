@@ -11,7 +11,7 @@ src_lib_libkeepalive_la_SOURCES = \
 	src/lib/inherit.c \
 	src/lib/activation.c \
 	src/lib/scope.c src/lib/scope.h \
-	src/lib/force.c \
+	src/lib/setsockopt.c \
 	src/lib/log.c src/lib/log.h \
 	src/lib/real.c src/lib/real.h
 src_lib_libkeepalive_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden

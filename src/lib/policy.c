@@ -31,18 +31,21 @@ void ka_after_socket(int fd, int domain, int type, int protocol)
 	if (ka_config_filters(cfg)) {
 		ka_fd_set(fd, KA_FD_PENDING); /* the address decides, later */
 	} else {
-		ka_configure(fd, cfg);
+		ka_configure(fd, cfg, 0);
 		ka_fd_set(fd, KA_FD_OURS);
 		ka_log_socket(cfg, fd, "configured at socket()", true);
 	}
 	errno = saved_errno;
 }
 
-/* A listener first seen at accept(): is it TCP, and in scope? */
+/* A listener first seen at accept(): is it TCP, in scope, and did the
+ * program itself turn keepalive off on it? */
 static enum ka_fd_state classify_listener(const struct ka_config *cfg, int listener,
-					  enum ka_fd_state state)
+					  enum ka_fd_state state, unsigned program)
 {
 	if (state == KA_FD_UNKNOWN && !ka_fd_is_tcp(listener))
+		return KA_FD_LEFT;
+	if (!cfg->force && (program & KA_OPT_KEEPALIVE) && !ka_keepalive_on(listener))
 		return KA_FD_LEFT;
 	if (ka_config_filters(cfg) && !ka_server_in_scope(cfg, listener))
 		return KA_FD_LEFT;
@@ -60,10 +63,10 @@ static enum ka_fd_state classify_listener(const struct ka_config *cfg, int liste
  * checked until one arrives that inherited keepalive: the queue is FIFO, so
  * all later ones will have it too, and from then on accept() costs nothing. */
 static void adopt_connection(const struct ka_config *cfg, int listener, int conn,
-			     bool first_sight)
+			     bool first_sight, unsigned program)
 {
 	if (first_sight && (cfg->force || !ka_keepalive_on(listener))) {
-		ka_configure(listener, cfg);
+		ka_configure(listener, cfg, cfg->force ? 0 : program);
 		ka_log_socket(cfg, listener, "configured at its first accept()", true);
 	}
 	/* In force mode, keepalive on is not enough: a connection queued
@@ -74,7 +77,7 @@ static void adopt_connection(const struct ka_config *cfg, int listener, int conn
 		ka_log_socket(cfg, conn, "accepted with keepalive already on: left as it is", false);
 		return;
 	}
-	ka_configure(conn, cfg);
+	ka_configure(conn, cfg, 0);
 	ka_log_socket(cfg, conn, "configured at accept() (it was queued before the listener was)",
 		      true);
 }
@@ -85,6 +88,7 @@ void ka_after_accept(int listener, int conn)
 	struct ka_config scratch;
 	const struct ka_config *cfg;
 	enum ka_fd_state state = ka_fd_get(listener);
+	unsigned program = ka_fd_program_options(listener);
 	bool first_sight = state == KA_FD_UNKNOWN || state == KA_FD_PENDING;
 
 	if (state == KA_FD_OURS || state == KA_FD_SETTLED || state == KA_FD_LEFT) {
@@ -96,11 +100,11 @@ void ka_after_accept(int listener, int conn)
 	cfg = ka_runtime_settings(&scratch);
 	if (cfg->enabled) {
 		if (first_sight) {
-			state = classify_listener(cfg, listener, state);
+			state = classify_listener(cfg, listener, state, program);
 			ka_fd_set(listener, state);
 		}
 		if (state == KA_FD_FOREIGN) {
-			adopt_connection(cfg, listener, conn, first_sight);
+			adopt_connection(cfg, listener, conn, first_sight, program);
 			ka_fd_set(conn, KA_FD_OURS);
 		} else {
 			ka_fd_set(conn, KA_FD_LEFT);
@@ -111,14 +115,16 @@ void ka_after_accept(int listener, int conn)
 
 /* A socket that connect() sees not yet configured: made by a raw system
  * call, inherited, passed in, or held back by a scope filter. Configure it
- * unless keepalive is already on: the program's (or a parent's) choice
- * stands, unless KEEPALIVE_MODE=force. */
+ * unless keepalive is already on, leaving the options the program set itself
+ * since: the program's (or a parent's) choice stands, unless
+ * KEEPALIVE_MODE=force. */
 void ka_before_connect(int fd, const struct sockaddr *addr, socklen_t len)
 {
 	int saved_errno = errno;
 	struct ka_config scratch;
 	const struct ka_config *cfg;
 	enum ka_fd_state state = ka_fd_get(fd);
+	unsigned program = ka_fd_program_options(fd);
 
 	if (state == KA_FD_OURS || state == KA_FD_LEFT)
 		return;
@@ -133,7 +139,7 @@ void ka_before_connect(int fd, const struct sockaddr *addr, socklen_t len)
 		ka_log_socket(cfg, fd, "connect() with keepalive already on: left as it is", false);
 		ka_fd_set(fd, KA_FD_OURS);
 	} else {
-		ka_configure(fd, cfg);
+		ka_configure(fd, cfg, cfg->force ? 0 : program);
 		ka_log_socket(cfg, fd, "configured at connect()", true);
 		ka_fd_set(fd, KA_FD_OURS);
 	}

@@ -8,6 +8,7 @@
 #include <netinet/tcp.h>
 #include <sys/socket.h>
 
+#include "fdstate.h"
 #include "real.h"
 #include "tcp.h"
 
@@ -72,14 +73,18 @@ static void set_int(int fd, int level, int name, int value)
 	(void)ka_real_setsockopt(fd, level, name, &value, sizeof value);
 }
 
-void ka_configure(int fd, const struct ka_config *cfg)
+void ka_configure(int fd, const struct ka_config *cfg, unsigned keep)
 {
-	set_int(fd, IPPROTO_TCP, TCP_KEEPIDLE, cfg->idle_s);
-	set_int(fd, IPPROTO_TCP, TCP_KEEPINTVL, cfg->intvl_s);
-	set_int(fd, IPPROTO_TCP, TCP_KEEPCNT, cfg->cnt);
+	if (!(keep & KA_OPT_IDLE))
+		set_int(fd, IPPROTO_TCP, TCP_KEEPIDLE, cfg->idle_s);
+	if (!(keep & KA_OPT_INTVL))
+		set_int(fd, IPPROTO_TCP, TCP_KEEPINTVL, cfg->intvl_s);
+	if (!(keep & KA_OPT_CNT))
+		set_int(fd, IPPROTO_TCP, TCP_KEEPCNT, cfg->cnt);
 	/* Keepalive never fires while sent data is unacknowledged; only the
 	 * user timeout bounds a peer that vanished mid-transfer. */
-	if (cfg->user_timeout_ms > 0)
+	if (cfg->user_timeout_ms > 0 && !(keep & KA_OPT_USER_TIMEOUT))
 		set_int(fd, IPPROTO_TCP, TCP_USER_TIMEOUT, cfg->user_timeout_ms);
-	set_int(fd, SOL_SOCKET, SO_KEEPALIVE, 1);
+	if (!(keep & KA_OPT_KEEPALIVE))
+		set_int(fd, SOL_SOCKET, SO_KEEPALIVE, 1);
 }

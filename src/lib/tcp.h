@@ -18,8 +18,9 @@ bool ka_keepalive_on(int fd);
 /* Whether keepalive is on with our timers and user timeout. */
 bool ka_keepalive_ours(int fd, const struct ka_config *cfg);
 
-/* Sets the timers, the user timeout and SO_KEEPALIVE; failures are ignored
- * (a seccomp filter may refuse them: the program's own call goes on). */
-void ka_configure(int fd, const struct ka_config *cfg);
+/* Sets the timers, the user timeout and SO_KEEPALIVE, except the options in
+ * keep (enum ka_option bits: those the program set itself). Failures are
+ * ignored (a seccomp filter may refuse them: the program's own call goes on). */
+void ka_configure(int fd, const struct ka_config *cfg, unsigned keep);
 
 #endif

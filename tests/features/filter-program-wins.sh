@@ -1,9 +1,8 @@
 #!/bin/sh
-# Known bug, expected to fail (XFAIL_TESTS): with a scope filter
-# (KEEPALIVE_ROLE or KEEPALIVE_PORTS), a socket is configured at connect()
-# or at its first accept() instead of at socket(), so the program's own
-# setsockopt calls made in between (SO_KEEPALIVE 0, TCP_KEEPIDLE 45) are
-# undone in respect mode, where without a filter they stand
+# With a scope filter (KEEPALIVE_ROLE or KEEPALIVE_PORTS), a socket is
+# configured at connect() or at its first accept() instead of at socket();
+# the program's own setsockopt calls made in between (SO_KEEPALIVE 0,
+# TCP_KEEPIDLE 45) still stand in respect mode, as they do without a filter
 # (tests/preload/program-wins.sh).
 . "$KA_SRCDIR/tests/lib.sh"
 

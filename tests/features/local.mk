@@ -13,7 +13,6 @@ features_tests = \
 	tests/features/filter-program-wins.sh
 dist_check_SCRIPTS += $(features_tests)
 TESTS += $(features_tests)
-XFAIL_TESTS += tests/features/filter-program-wins.sh
 
 # Helpers the tests above run (see the comment at the top of each).
 check_PROGRAMS += tests/progs/kaforce tests/progs/kaloop

@@ -1,8 +1,13 @@
-/* KEEPALIVE_MODE=force: the program's setsockopt() calls cannot undo ours.
+/* The program's own setsockopt() calls on the five options we set.
  *
- * Only the five options we set are looked at; every other call, and every
- * call in respect mode, goes straight to the C library with no system call
- * of ours. */
+ * Respect mode (the default): they go through. On a socket we have not
+ * configured yet (held back by a scope filter, or not seen created) we note
+ * which options the program chose, so that configuring it later leaves them.
+ * KEEPALIVE_MODE=force: calls that would undo ours on a socket we manage
+ * report success and are not made.
+ *
+ * Every other call goes straight to the C library with no system call of
+ * ours, and so does every call in respect mode. */
 #include <config.h>
 
 #include <errno.h>
@@ -62,9 +67,9 @@ static bool managed_socket(const struct ka_config *cfg, int fd)
 	case KA_FD_OURS:
 	case KA_FD_FOREIGN:
 	case KA_FD_SETTLED:
-		/* Close is not interposed: the entry may be a closed socket's
-		 * whose number now holds a UNIX socket from socketpair(), a
-		 * file... Checked only here, for calls about to be dropped. */
+		/* The entry may have outlived a socket closed inside the C
+		 * library, its number now a UNIX socket or a file: checked
+		 * here, for calls about to be dropped only. */
 		return ka_fd_is_tcp(fd);
 	case KA_FD_UNKNOWN:
 		/* Made by a path we did not see. Without filters every TCP
@@ -72,7 +77,7 @@ static bool managed_socket(const struct ka_config *cfg, int fd)
 		 * address decides at connect() or accept(). */
 		if (ka_config_filters(cfg) || !ka_fd_is_tcp(fd))
 			return false;
-		ka_configure(fd, cfg);
+		ka_configure(fd, cfg, 0);
 		ka_fd_set(fd, KA_FD_OURS);
 		ka_log_socket(cfg, fd, "configured at setsockopt() (force mode)", true);
 		return true;
@@ -81,6 +86,31 @@ static bool managed_socket(const struct ka_config *cfg, int fd)
 	default:
 		return false;
 	}
+}
+
+static enum ka_option option_bit(int level, int name)
+{
+	if (level == SOL_SOCKET)
+		return KA_OPT_KEEPALIVE;
+	switch (name) {
+	case TCP_KEEPIDLE:
+		return KA_OPT_IDLE;
+	case TCP_KEEPINTVL:
+		return KA_OPT_INTVL;
+	case TCP_KEEPCNT:
+		return KA_OPT_CNT;
+	default:
+		return KA_OPT_USER_TIMEOUT;
+	}
+}
+
+/* Respect mode: remember the program's choice on a socket not yet decided. */
+static void note_program_option(int fd, int level, int name)
+{
+	enum ka_fd_state state = ka_fd_get(fd);
+
+	if (state == KA_FD_PENDING || state == KA_FD_UNKNOWN)
+		ka_fd_add_program_option(fd, option_bit(level, name));
 }
 
 bool ka_setsockopt_overridden(int fd, int level, int name, const void *value, socklen_t len)
@@ -93,10 +123,16 @@ bool ka_setsockopt_overridden(int fd, int level, int name, const void *value, so
 	if (!(level == SOL_SOCKET && name == SO_KEEPALIVE) && level != IPPROTO_TCP)
 		return false;
 	cfg = ka_runtime_settings(&scratch);
-	if (!cfg->enabled || !cfg->force || value == NULL || len < (socklen_t)sizeof given)
+	if (!cfg->enabled)
 		return false;
 	wanted = managed_value(cfg, level, name);
 	if (wanted < 0)
+		return false;
+	if (!cfg->force) {
+		note_program_option(fd, level, name);
+		return false;
+	}
+	if (value == NULL || len < (socklen_t)sizeof given)
 		return false;
 	memcpy(&given, value, sizeof given);
 	if (name == SO_KEEPALIVE && level == SOL_SOCKET ? given != 0 : given == wanted)
