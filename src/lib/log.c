@@ -88,15 +88,29 @@ static void add_number(struct line *l, long long n)
 	add_text(l, digits + i);
 }
 
+/* Starts a KEEPALIVE_DEBUG=2 line about a descriptor; false when none is due. */
+static bool start_socket_line(struct line *l, const struct ka_config *cfg, int fd)
+{
+	if (cfg->debug < 2 || !stderr_usable())
+		return false;
+	add_text(l, "libkeepalive: fd ");
+	add_number(l, fd);
+	add_text(l, ": ");
+	return true;
+}
+
+static void finish_line(struct line *l)
+{
+	add_text(l, "\n");
+	write_all(l->buf, l->len);
+}
+
 void ka_log_socket(const struct ka_config *cfg, int fd, const char *what, bool configured)
 {
 	struct line l = { .len = 0 };
 
-	if (cfg->debug < 2 || !stderr_usable())
+	if (!start_socket_line(&l, cfg, fd))
 		return;
-	add_text(&l, "libkeepalive: fd ");
-	add_number(&l, fd);
-	add_text(&l, ": ");
 	add_text(&l, what);
 	if (configured) {
 		add_text(&l, ": idle=");
@@ -109,8 +123,7 @@ void ka_log_socket(const struct ka_config *cfg, int fd, const char *what, bool c
 		add_number(&l, cfg->user_timeout_ms);
 		add_text(&l, "ms");
 	}
-	add_text(&l, "\n");
-	write_all(l.buf, l.len);
+	finish_line(&l);
 }
 
 static const char *option_name(int level, int name)
@@ -136,16 +149,13 @@ void ka_log_override(const struct ka_config *cfg, int fd, int level, int name, i
 {
 	struct line l = { .len = 0 };
 
-	if (cfg->debug < 2 || !stderr_usable())
+	if (!start_socket_line(&l, cfg, fd))
 		return;
-	add_text(&l, "libkeepalive: fd ");
-	add_number(&l, fd);
-	add_text(&l, ": setsockopt(");
+	add_text(&l, "setsockopt(");
 	add_text(&l, option_name(level, name));
 	add_text(&l, ", ");
 	add_number(&l, given);
 	add_text(&l, ") overridden by KEEPALIVE_MODE=force: keeping ");
 	add_number(&l, kept);
-	add_text(&l, "\n");
-	write_all(l.buf, l.len);
+	finish_line(&l);
 }
