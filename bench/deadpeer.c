@@ -1,0 +1,120 @@
+/* Detection latency: a server blocked in read() whose client vanishes.
+ *
+ *   deadpeer serve PORT idle|inflight LIMIT_S
+ *   deadpeer connect ADDRESS PORT
+ *
+ * The server accepts one connection, reads one byte from it and writes
+ * "ready" on stdout. It then waits for a line on stdin (sent once the
+ * client's link is down). In idle mode it goes straight into read(); in
+ * inflight mode it first writes one byte, which the client never
+ * acknowledges. It prints what ended the read() and how long after the last
+ * exchange (idle: the byte received; inflight: the byte sent), in ms:
+ *
+ *   error ETIMEDOUT 3004       read() failed
+ *   eof 3004 / data 3004       the peer closed or sent something
+ *   blocked 10000              still blocked after LIMIT_S seconds
+ *
+ * The client connects, sends one byte and sleeps until it is killed. */
+#include <config.h>
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "util.h"
+
+static void on_alarm(int sig)
+{
+	(void)sig; /* only interrupts read() */
+}
+
+static const char *errno_name(int e)
+{
+	switch (e) {
+	case ETIMEDOUT: return "ETIMEDOUT";
+	case EHOSTUNREACH: return "EHOSTUNREACH";
+	case ECONNRESET: return "ECONNRESET";
+	case ENETUNREACH: return "ENETUNREACH";
+	case EPIPE: return "EPIPE";
+	default: return "other";
+	}
+}
+
+static int serve(long port, int inflight, long limit_s)
+{
+	struct sockaddr_in addr;
+	struct sigaction sa;
+	char byte, line[16];
+	int one = 1, lfd, fd;
+	ssize_t n;
+	uint64_t t0;
+
+	lfd = socket(AF_INET, SOCK_STREAM, 0);
+	if (lfd < 0)
+		bench_die("socket");
+	memset(&addr, 0, sizeof addr);
+	addr.sin_family = AF_INET;
+	addr.sin_port = htons((uint16_t)port);
+	if (setsockopt(lfd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) < 0 ||
+	    bind(lfd, (struct sockaddr *)&addr, sizeof addr) < 0 || listen(lfd, 1) < 0)
+		bench_die("listen");
+	fd = accept(lfd, NULL, NULL);
+	if (fd < 0)
+		bench_die("accept");
+	if (read(fd, &byte, 1) != 1)
+		bench_die("first read");
+	t0 = bench_now_ns();
+	printf("ready\n");
+	fflush(stdout);
+	if (fgets(line, sizeof line, stdin) == NULL)
+		return 1;
+	if (inflight) {
+		if (write(fd, &byte, 1) != 1)
+			bench_die("write");
+		t0 = bench_now_ns();
+	}
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_alarm; /* no SA_RESTART: read() returns EINTR */
+	sigaction(SIGALRM, &sa, NULL);
+	alarm((unsigned)limit_s);
+	n = read(fd, &byte, 1);
+	if (n < 0 && errno == EINTR)
+		printf("blocked %ld\n", limit_s * 1000);
+	else if (n < 0)
+		printf("error %s %.0f\n", errno_name(errno), (double)(bench_now_ns() - t0) / 1e6);
+	else
+		printf("%s %.0f\n", n == 0 ? "eof" : "data", (double)(bench_now_ns() - t0) / 1e6);
+	return 0;
+}
+
+static int client(const char *address, long port)
+{
+	struct sockaddr_in addr;
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+
+	memset(&addr, 0, sizeof addr);
+	addr.sin_family = AF_INET;
+	addr.sin_port = htons((uint16_t)port);
+	if (fd < 0 || inet_pton(AF_INET, address, &addr.sin_addr) != 1 ||
+	    connect(fd, (struct sockaddr *)&addr, sizeof addr) < 0 || write(fd, "x", 1) != 1)
+		bench_die("client");
+	for (;;)
+		pause();
+}
+
+int main(int argc, char **argv)
+{
+	if (argc == 5 && strcmp(argv[1], "serve") == 0)
+		return serve(bench_parse_long(argv[2], 1, 65535, "PORT"),
+			     strcmp(argv[3], "inflight") == 0,
+			     bench_parse_long(argv[4], 1, 3600, "LIMIT_S"));
+	if (argc == 4 && strcmp(argv[1], "connect") == 0)
+		return client(argv[2], bench_parse_long(argv[3], 1, 65535, "PORT"));
+	fprintf(stderr, "usage: deadpeer serve PORT idle|inflight LIMIT_S | connect ADDRESS PORT\n");
+	return 2;
+}

@@ -1,0 +1,21 @@
+# Benchmarks: `make bench` (not part of make check). Measures the library
+# against the bare C library and the preload libraries Debian packages, and
+# writes bench/results.md. Root is needed for the network-namespace part and
+# for installing what is missing (bench/setup); without root those are skipped.
+EXTRA_PROGRAMS = bench/sockloop bench/spawnloop bench/rss bench/deadpeer
+bench_sockloop_SOURCES = bench/sockloop.c bench/util.c bench/util.h
+bench_spawnloop_SOURCES = bench/spawnloop.c bench/util.c bench/util.h
+bench_rss_SOURCES = bench/rss.c bench/util.c bench/util.h
+bench_deadpeer_SOURCES = bench/deadpeer.c bench/util.c bench/util.h
+bench_programs = bench/sockloop$(EXEEXT) bench/spawnloop$(EXEEXT) \
+	bench/rss$(EXEEXT) bench/deadpeer$(EXEEXT)
+CLEANFILES += $(bench_programs)
+EXTRA_DIST += bench/setup bench/run.sh bench/detect.sh bench/nginx.sh bench/results.md
+
+bench: all $(bench_programs)
+	$(SHELL) $(srcdir)/bench/setup
+	KA_LIB='$(abs_top_builddir)/src/lib/.libs/libkeepalive.so' \
+	BENCH_PROGS='$(abs_top_builddir)/bench' \
+	BENCH_RESULTS='$(abs_top_srcdir)/bench/results.md' \
+	bash $(srcdir)/bench/run.sh
+.PHONY: bench

@@ -1,0 +1,102 @@
+# Sourced by bench/run.sh: server throughput. One nginx per variant (own
+# config, port and files in $TMP; master and one worker, in the foreground),
+# all started at once; then wrk loads them in turn, round after round.
+# The preload reaches nginx through LD_PRELOAD in its environment; ss shows
+# whether the connections it accepted really have the keepalive timer on.
+
+NGINX_PORT_BASE=$((20000 + $$ % 20000))
+
+nginx_conf() { # DIR PORT
+	cat <<EOC
+daemon off;
+master_process on;
+worker_processes 1;
+$([ "$(id -u)" = 0 ] && echo "user root root;")
+pid $1/nginx.pid;
+error_log $1/error.log;
+events { worker_connections 1024; }
+http {
+	access_log off;
+	client_body_temp_path $1/body;
+	proxy_temp_path $1/proxy;
+	fastcgi_temp_path $1/fastcgi;
+	uwsgi_temp_path $1/uwsgi;
+	scgi_temp_path $1/scgi;
+	server {
+		listen 127.0.0.1:$2;
+		root $1/www;
+	}
+}
+EOC
+}
+
+# Waits up to 5 s until something listens on 127.0.0.1:PORT.
+wait_listen() {
+	local i
+	for ((i = 0; i < 100; i++)); do
+		[ -n "$(ss -Hltn "sport = :$1")" ] && return 0
+		sleep 0.05
+	done
+	return 1
+}
+
+# wrk_rps PORT SECONDS: sets RPS (requests/s) and KAON, the server side's
+# established connections with a keepalive timer / all of them, mid-run.
+wrk_rps() {
+	local out=$TMP/wrk.out est ka
+	wrk -t2 -c64 -d"$2"s "http://127.0.0.1:$1/index.html" >"$out" 2>&1 &
+	local pid=$!
+	sleep 1
+	est=$(ss -Htn state established "sport = :$1" | wc -l)
+	ka=$(ss -Htno state established "sport = :$1" | grep -c 'timer:(keepalive' || true)
+	KAON="$ka/$est"
+	wait "$pid"
+	RPS=$(awk '/^Requests\/sec:/ {print $2}' "$out")
+	[ -n "$RPS" ] || { note "wrk failed: $(tail -n 2 "$out")"; return 1; }
+}
+
+bench_nginx() {
+	local v i r dir port
+	declare -A port_of
+	row rps ">= 0.99"
+	row kaon "all"
+	if ! command -v nginx >/dev/null || ! command -v wrk >/dev/null; then
+		for v in "${VARIANTS[@]}"; do CELL[rps,$v]="skipped (no nginx or wrk)"; CELL[kaon,$v]=-; done
+		return
+	fi
+	i=0
+	for v in "${VARIANTS[@]}"; do
+		dir=$TMP/nginx-$v
+		port=$((NGINX_PORT_BASE + i))
+		i=$((i + 1))
+		mkdir -p "$dir/www"
+		head -c 512 /dev/zero | tr '\0' x >"$dir/www/index.html"
+		nginx_conf "$dir" "$port" >"$dir/nginx.conf"
+		# shellcheck disable=SC2046
+		env $(venv "$v" 60 10 6) nginx -p "$dir" -c "$dir/nginx.conf" -e "$dir/error.log" \
+			>"$dir/stdout" 2>&1 &
+		CLEANUPS+=("kill $! ; wait $!")
+		port_of[$v]=$port
+	done
+	for v in "${VARIANTS[@]}"; do
+		if ! wait_listen "${port_of[$v]}"; then
+			note "nginx for $v did not start: $(tail -n 3 "$TMP/nginx-$v/error.log" 2>/dev/null)"
+			for v in "${VARIANTS[@]}"; do CELL[rps,$v]="failed (nginx did not start)"; CELL[kaon,$v]=-; done
+			return
+		fi
+	done
+	for v in "${VARIANTS[@]}"; do VAL[$v]=; done
+	for ((r = 0; r < WRK_ROUNDS; r++)); do
+		for v in "${VARIANTS[@]}"; do
+			wrk_rps "${port_of[$v]}" "$WRK_SECONDS"
+			VAL[$v]+="$RPS "
+			[ "$r" != 0 ] || CELL[kaon,$v]=$KAON
+		done
+	done
+	timing_row rps "req/s" %.0f
+	awk -v r="${LAST_RATIO[ours]}" 'BEGIN {exit !(r < 0.99)}' && miss rps
+	case ${CELL[kaon,ours]} in
+	0/* | */0) miss kaon ;;
+	*) [ "${CELL[kaon,ours]%/*}" = "${CELL[kaon,ours]#*/}" ] || miss kaon ;;
+	esac
+}

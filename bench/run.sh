@@ -1,0 +1,248 @@
+#!/bin/bash
+# make bench: libkeepalive against the bare C library and the preload
+# libraries Debian packages (libkeepalive 0.3, libdontdie 1.2), in one run.
+#
+# Every timing is taken in rounds; within a round the four variants run one
+# after the other (bare, ours, 0.3, libdontdie), and each variant's time is
+# divided by bare's from the same round. The table shows the median of those
+# ratios and their spread (min..max over the rounds). Prints the table and
+# writes it, with the machine it came from, to $BENCH_RESULTS.
+#
+# Environment (set by bench/local.mk): KA_LIB, BENCH_PROGS, BENCH_RESULTS.
+# BENCH_QUICK=1 runs fewer rounds (a smoke run; results not for quoting).
+set -euo pipefail
+
+: "${KA_LIB:?run through make bench}" "${BENCH_PROGS:?}" "${BENCH_RESULTS:?}"
+BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
+LIB03=/usr/lib/libkeepalive.so.0
+LIBDD=/usr/lib/x86_64-linux-gnu/libdontdie.so.0
+
+VARIANTS=(bare ours ka03 dd)
+declare -A TITLE=([bare]="bare libc" [ours]="libkeepalive (ours)"
+	[ka03]="libkeepalive 0.3" [dd]="libdontdie 1.2")
+
+if [ "${BENCH_QUICK:-0}" = 1 ]; then
+	ROUNDS=3 SOCK_N=20000 PAIR_N=1000 SPAWN_N=200 WRK_ROUNDS=2 WRK_SECONDS=2 DETECT_ROUNDS=2
+else
+	ROUNDS=9 SOCK_N=100000 PAIR_N=3000 SPAWN_N=1000 WRK_ROUNDS=5 WRK_SECONDS=3 DETECT_ROUNDS=5
+fi
+
+TMP=$(mktemp -d /tmp/kabench.XXXXXX)
+CLEANUPS=()
+cleanup() {
+	local i
+	for ((i = ${#CLEANUPS[@]} - 1; i >= 0; i--)); do
+		eval "${CLEANUPS[i]}" >/dev/null 2>&1 || true
+	done
+	rm -rf "$TMP"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+note() { printf 'bench: %s\n' "$*" >&2; }
+
+# venv VARIANT IDLE INTVL CNT [USER_TIMEOUT]: the environment that preloads
+# VARIANT with those keepalive timers (seconds), as NAME=VALUE words.
+venv() {
+	case $1 in
+	bare) ;;
+	ours) echo "LD_PRELOAD=$KA_LIB KEEPALIVE_IDLE=$2 KEEPALIVE_INTVL=$3 KEEPALIVE_CNT=$4${5:+ KEEPALIVE_USER_TIMEOUT=$5}" ;;
+	ka03) echo "LD_PRELOAD=$LIB03 KEEPALIVE=on KEEPIDLE=$2 KEEPINTVL=$3 KEEPCNT=$4" ;;
+	dd) echo "LD_PRELOAD=$LIBDD DD_USE_KEEPALIVE=1 DD_TCP_KEEPALIVE_TIME=$2 DD_TCP_KEEPALIVE_INTVL=$3 DD_TCP_KEEPALIVE_PROBES=$4" ;;
+	esac
+}
+
+# run VARIANT CMD...: CMD with VARIANT preloaded, production-like timers.
+run() {
+	local v=$1
+	shift
+	# shellcheck disable=SC2046
+	env $(venv "$v" 60 10 6) "$@"
+}
+
+# stats V...: "median min max" of the numbers given.
+stats() {
+	printf '%s\n' "$@" | sort -g | awk '{a[NR] = $1}
+		END {m = NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2
+		     print m, a[1], a[NR]}'
+}
+
+# ratios A B: per-round B[i]/A[i] of two space-separated lists.
+ratios() {
+	awk -v a="$1" -v b="$2" 'BEGIN {n = split(a, x); split(b, y)
+		for (i = 1; i <= n; i++) printf "%.4f ", y[i] / x[i]}'
+}
+
+# The table: ROWS in order; CELL[row,variant]; TARGET[row]; NOTES.
+ROWS=()
+declare -A CELL TARGET
+NOTES=()
+row() { ROWS+=("$1"); TARGET[$1]=${2:--}; }
+miss() { CELL[$1,ours]="${CELL[$1,ours]} **(misses target)**"; }
+
+# timing_row ROW UNIT FORMAT [DIVISOR]: a row from the VAL[variant] lists
+# (divided by DIVISOR for display): bare as "value unit", the others as
+# "value unit, ratio (min..max)".
+declare -A VAL
+timing_row() {
+	local name=$1 unit=$2 fmt=$3 div=${4:-1} v m lo hi r
+	for v in "${VARIANTS[@]}"; do
+		read -r m lo hi <<<"$(stats ${VAL[$v]})"
+		m=$(awk -v m="$m" -v d="$div" 'BEGIN {print m / d}')
+		if [ "$v" = bare ]; then
+			CELL[$name,$v]=$(printf "$fmt %s" "$m" "$unit")
+			continue
+		fi
+		read -r r lo hi <<<"$(stats $(ratios "${VAL[bare]}" "${VAL[$v]}"))"
+		CELL[$name,$v]=$(printf "$fmt %s, %.3fx (%.3f..%.3f)" "$m" "$unit" "$r" "$lo" "$hi")
+		LAST_RATIO[$v]=$r
+	done
+}
+declare -A LAST_RATIO
+
+# interleave ROUNDS CMD...: runs CMD under each variant in turn, ROUNDS
+# times, collecting its one-number output in VAL[variant].
+interleave() {
+	local rounds=$1 r v
+	shift
+	for v in "${VARIANTS[@]}"; do VAL[$v]=; done
+	for ((r = 0; r < rounds; r++)); do
+		for v in "${VARIANTS[@]}"; do
+			VAL[$v]+="$(run "$v" "$@") "
+		done
+	done
+}
+
+P=$BENCH_PROGS
+for lib in "$LIB03" "$LIBDD" "$KA_LIB"; do
+	[ -e "$lib" ] || { note "missing $lib (run bench/setup as root)"; exit 1; }
+done
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+START=$(date +%s)
+
+note "1/7 socket()+close(): $ROUNDS rounds of $SOCK_N calls per variant"
+row socket
+interleave "$ROUNDS" "$P/sockloop" socket "$SOCK_N"
+timing_row socket ns %.0f
+
+note "2/7 connect()+accept()+close(): $ROUNDS rounds of $PAIR_N loopback pairs per variant"
+row pair
+interleave "$ROUNDS" "$P/sockloop" pair "$PAIR_N"
+timing_row pair ns %.0f
+
+note "3/7 setsockopt/getsockopt calls (strace)"
+declare -A sock acc rss
+# calls VARIANT MODE N: setsockopt+getsockopt calls made by sockloop MODE N.
+calls() {
+	# shellcheck disable=SC2046
+	strace -f -qq -e trace=setsockopt,getsockopt -e signal=none -o "$TMP/strace" \
+		env $(venv "$1" 60 10 6) "$P/sockloop" "$2" "$3" >/dev/null
+	grep -c 'sockopt(' "$TMP/strace" || true
+}
+# per_call VARIANT MODE: calls per iteration, from 1000 iterations minus 0.
+per_call() {
+	awk -v a="$(calls "$1" "$2" 1000)" -v b="$(calls "$1" "$2" 0)" 'BEGIN {print (a - b) / 1000}'
+}
+row created "<= 5"
+row accepted "0"
+if command -v strace >/dev/null && strace -f -qq -o /dev/null true 2>/dev/null; then
+	for v in "${VARIANTS[@]}"; do
+		sock[$v]=$(per_call "$v" socket)
+		acc[$v]=$(per_call "$v" accept)
+	done
+	for v in "${VARIANTS[@]}"; do
+		if [ "$v" = bare ]; then
+			CELL[created,bare]="${sock[bare]} (baseline)"
+			CELL[accepted,bare]="${acc[bare]} (baseline)"
+		else
+			CELL[created,$v]=$(awk -v a="${sock[$v]}" -v b="${sock[bare]}" 'BEGIN {printf "%.2f", a - b}')
+			CELL[accepted,$v]=$(awk -v a="${acc[$v]}" -v b="${acc[bare]}" 'BEGIN {printf "%.2f", a - b}')
+		fi
+	done
+	awk -v x="${CELL[created,ours]}" 'BEGIN {exit !(x > 5)}' && miss created
+	awk -v x="${CELL[accepted,ours]}" 'BEGIN {exit !(x > 0)}' && miss accepted
+else
+	for v in "${VARIANTS[@]}"; do CELL[created,$v]="skipped (no strace)"; CELL[accepted,$v]=${CELL[created,$v]}; done
+fi
+
+note "4/7 start-up: /bin/true, 5 rounds of $SPAWN_N runs per variant"
+row startup
+interleave 5 "$P/spawnloop" "$SPAWN_N" /bin/true
+timing_row startup "µs" %.0f 1000
+
+note "5/7 nginx + wrk"
+# shellcheck source=bench/nginx.sh
+. "$BENCH_DIR/nginx.sh"
+bench_nginx
+
+note "6/7 detection latency in network namespaces"
+# shellcheck source=bench/detect.sh
+. "$BENCH_DIR/detect.sh"
+bench_detect
+
+note "7/7 memory"
+row rss
+interleave 5 "$P/rss"
+for v in "${VARIANTS[@]}"; do
+	read -r m _ _ <<<"$(stats ${VAL[$v]})"
+	rss[$v]=$m
+done
+CELL[rss,bare]="${rss[bare]} KiB (baseline)"
+for v in ours ka03 dd; do
+	CELL[rss,$v]="+$((${rss[$v]%.*} - ${rss[bare]%.*})) KiB"
+done
+
+ELAPSED=$(($(date +%s) - START))
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+
+declare -A LABEL=(
+	[socket]="socket()+close(), IPv4 TCP, per call"
+	[pair]="connect()+accept()+close(), loopback pair"
+	[created]="setsockopt+getsockopt per created TCP socket (bare subtracted)"
+	[accepted]="setsockopt+getsockopt per accepted connection, own listener (bare subtracted)"
+	[startup]="start-up: /bin/true spawn to exit"
+	[rps]="nginx static file, wrk -t2 -c64 -d${WRK_SECONDS}s: requests/s"
+	[kaon]="nginx: accepted connections with keepalive on (ss -tno)"
+	[detect]="detection, idle peer, 1s+1s*2 (bound 3 s): median / max, ratio to bound"
+	[inflight]="detection, data in flight, user timeout 3 s: median / max, ratio to bound"
+	[rss]="memory: VmRSS after one socket(), increase over bare"
+)
+
+table() {
+	printf '| metric | %s | %s | %s | %s | target (ours) |\n' \
+		"${TITLE[bare]}" "${TITLE[ours]}" "${TITLE[ka03]}" "${TITLE[dd]}"
+	printf '|---|---|---|---|---|---|\n'
+	local r
+	for r in "${ROWS[@]}"; do
+		printf '| %s | %s | %s | %s | %s | %s |\n' "${LABEL[$r]}" "${CELL[$r,bare]:-}" \
+			"${CELL[$r,ours]:-}" "${CELL[$r,ka03]:-}" "${CELL[$r,dd]:-}" "${TARGET[$r]}"
+	done
+}
+
+machine() {
+	printf '%s cores, %s, kernel %s' "$(nproc)" \
+		"$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1)" "$(uname -r)"
+}
+
+{
+	echo "# libkeepalive benchmark results"
+	echo
+	echo "Written by \`make bench\` on $(date -u '+%Y-%m-%d %H:%M UTC') in ${ELAPSED} s."
+	echo "Machine: $(machine). Load average $LOAD_BEFORE before, $LOAD_AFTER after"
+	echo "(other work was running on the machine during the run if these are well above 0)."
+	echo
+	echo "Timings: $ROUNDS rounds (start-up and memory: 5; nginx: $WRK_ROUNDS; detection: $DETECT_ROUNDS),"
+	echo "variants interleaved within each round (bare, ours, 0.3, libdontdie); each ratio is"
+	echo "variant / bare of the same round, shown as median (min..max) over the rounds."
+	echo "Timers for the timings: idle 60 s, interval 10 s, 6 probes; detection: idle 1 s, interval 1 s,"
+	echo "2 probes."
+	echo
+	table
+	if [ ${#NOTES[@]} -gt 0 ]; then
+		echo
+		printf -- '- %s\n' "${NOTES[@]}"
+	fi
+} >"$TMP/results.md"
+cp "$TMP/results.md" "$BENCH_RESULTS"
+echo
+cat "$TMP/results.md"
