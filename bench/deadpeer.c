@@ -8,11 +8,13 @@
  * client's link is down). In idle mode it goes straight into read(); in
  * inflight mode it first writes one byte, which the client never
  * acknowledges. It prints what ended the read() and how long after the last
- * exchange (idle: the byte received; inflight: the byte sent), in ms:
+ * exchange (idle: the byte received; inflight: the byte sent), in ms, and
+ * how long after the byte received the line on stdin came ("gap", ms: a
+ * link taken down later than the first keepalive probe spoils the run):
  *
- *   error ETIMEDOUT 3004       read() failed
- *   eof 3004 / data 3004       the peer closed or sent something
- *   blocked 10000              still blocked after LIMIT_S seconds
+ *   error ETIMEDOUT 3004 gap 35    read() failed
+ *   eof 3004 gap 35                the peer closed (or "data": sent something)
+ *   blocked 10000 gap 35           still blocked after LIMIT_S seconds
  *
  * The client connects, sends one byte and sleeps until it is killed. */
 #include <config.h>
@@ -52,7 +54,7 @@ static int serve(long port, int inflight, long limit_s)
 	char byte, line[16];
 	int one = 1, lfd, fd;
 	ssize_t n;
-	uint64_t t0;
+	uint64_t t0, gap;
 
 	lfd = socket(AF_INET, SOCK_STREAM, 0);
 	if (lfd < 0)
@@ -73,6 +75,7 @@ static int serve(long port, int inflight, long limit_s)
 	fflush(stdout);
 	if (fgets(line, sizeof line, stdin) == NULL)
 		return 1;
+	gap = (bench_now_ns() - t0) / 1000000;
 	if (inflight) {
 		if (write(fd, &byte, 1) != 1)
 			bench_die("write");
@@ -84,11 +87,12 @@ static int serve(long port, int inflight, long limit_s)
 	alarm((unsigned)limit_s);
 	n = read(fd, &byte, 1);
 	if (n < 0 && errno == EINTR)
-		printf("blocked %ld\n", limit_s * 1000);
+		printf("blocked %ld", limit_s * 1000);
 	else if (n < 0)
-		printf("error %s %.0f\n", errno_name(errno), (double)(bench_now_ns() - t0) / 1e6);
+		printf("error %s %.0f", errno_name(errno), (double)(bench_now_ns() - t0) / 1e6);
 	else
-		printf("%s %.0f\n", n == 0 ? "eof" : "data", (double)(bench_now_ns() - t0) / 1e6);
+		printf("%s %.0f", n == 0 ? "eof" : "data", (double)(bench_now_ns() - t0) / 1e6);
+	printf(" gap %llu\n", (unsigned long long)gap);
 	return 0;
 }
 

@@ -40,23 +40,35 @@ wait_listen() {
 	return 1
 }
 
-# wrk_rps PORT SECONDS: sets RPS (requests/s) and KAON, the server side's
-# established connections with a keepalive timer / all of them, mid-run.
+# wrk_rps PORT SECONDS: sets RPS, the requests/s wrk measured.
 wrk_rps() {
-	local out=$TMP/wrk.out est ka
-	wrk -t2 -c64 -d"$2"s "http://127.0.0.1:$1/index.html" >"$out" 2>&1 &
-	local pid=$!
-	sleep 1
-	est=$(ss -Htn state established "sport = :$1" | wc -l)
-	ka=$(ss -Htno state established "sport = :$1" | grep -c 'timer:(keepalive' || true)
-	KAON="$ka/$est"
-	wait "$pid"
+	local out=$TMP/wrk.out
+	wrk -t2 -c64 -d"$2"s "http://127.0.0.1:$1/index.html" >"$out" 2>&1 || true
 	RPS=$(awk '/^Requests\/sec:/ {print $2}' "$out")
 	[ -n "$RPS" ] || { note "wrk failed: $(tail -n 2 "$out")"; return 1; }
 }
 
+# keepalive_on PORT: "k/n": of n idle connections to the server on PORT, how
+# many the server side holds with the keepalive timer running. (Under load
+# ss shows the retransmission timer instead, while data is unacknowledged.)
+keepalive_on() {
+	local n=4 i k
+	for ((i = 0; i < n; i++)); do
+		exec {fd}<>"/dev/tcp/127.0.0.1/$1"
+		fds[i]=$fd
+	done
+	sleep 0.3
+	k=$(ss -Htno state established "sport = :$1" | grep -c 'timer:(keepalive' || true)
+	for ((i = 0; i < n; i++)); do
+		fd=${fds[i]}
+		exec {fd}>&-
+	done
+	echo "$k/$n"
+}
+
 bench_nginx() {
-	local v i r dir port
+	local v i r dir port fd
+	local -a fds
 	declare -A port_of
 	row rps ">= 0.99"
 	row kaon "all"
@@ -85,18 +97,17 @@ bench_nginx() {
 			return
 		fi
 	done
-	for v in "${VARIANTS[@]}"; do VAL[$v]=; done
+	for v in "${VARIANTS[@]}"; do
+		CELL[kaon,$v]=$(keepalive_on "${port_of[$v]}")
+		VAL[$v]=
+	done
 	for ((r = 0; r < WRK_ROUNDS; r++)); do
 		for v in "${VARIANTS[@]}"; do
 			wrk_rps "${port_of[$v]}" "$WRK_SECONDS"
 			VAL[$v]+="$RPS "
-			[ "$r" != 0 ] || CELL[kaon,$v]=$KAON
 		done
 	done
 	timing_row rps "req/s" %.0f
 	awk -v r="${LAST_RATIO[ours]}" 'BEGIN {exit !(r < 0.99)}' && miss rps
-	case ${CELL[kaon,ours]} in
-	0/* | */0) miss kaon ;;
-	*) [ "${CELL[kaon,ours]%/*}" = "${CELL[kaon,ours]#*/}" ] || miss kaon ;;
-	esac
+	[ "${CELL[kaon,ours]%/*}" = "${CELL[kaon,ours]#*/}" ] || miss kaon
 }

@@ -24,7 +24,7 @@ declare -A TITLE=([bare]="bare libc" [ours]="libkeepalive (ours)"
 if [ "${BENCH_QUICK:-0}" = 1 ]; then
 	ROUNDS=3 SOCK_N=20000 PAIR_N=1000 SPAWN_N=200 WRK_ROUNDS=2 WRK_SECONDS=2 DETECT_ROUNDS=2
 else
-	ROUNDS=9 SOCK_N=100000 PAIR_N=3000 SPAWN_N=1000 WRK_ROUNDS=5 WRK_SECONDS=3 DETECT_ROUNDS=5
+	ROUNDS=9 SOCK_N=30000 PAIR_N=3000 SPAWN_N=1000 WRK_ROUNDS=7 WRK_SECONDS=3 DETECT_ROUNDS=5
 fi
 
 TMP=$(mktemp -d /tmp/kabench.XXXXXX)
@@ -42,7 +42,9 @@ trap 'exit 130' INT TERM
 note() { printf 'bench: %s\n' "$*" >&2; }
 
 # venv VARIANT IDLE INTVL CNT [USER_TIMEOUT]: the environment that preloads
-# VARIANT with those keepalive timers (seconds), as NAME=VALUE words.
+# VARIANT with those keepalive timers (seconds), as NAME=VALUE words. Only
+# ours has a user timeout (the others leave TCP_USER_TIMEOUT alone); without
+# one given, ours applies its default, idle + intvl * cnt.
 venv() {
 	case $1 in
 	bare) ;;
@@ -131,7 +133,7 @@ interleave "$ROUNDS" "$P/sockloop" pair "$PAIR_N"
 timing_row pair ns %.0f
 
 note "3/7 setsockopt/getsockopt calls (strace)"
-declare -A sock acc rss
+declare -A sock acc
 # calls VARIANT MODE N: setsockopt+getsockopt calls made by sockloop MODE N.
 calls() {
 	# shellcheck disable=SC2046
@@ -180,16 +182,23 @@ note "6/7 detection latency in network namespaces"
 . "$BENCH_DIR/detect.sh"
 bench_detect
 
-note "7/7 memory"
+note "7/7 memory: 9 rounds"
 row rss
-interleave 5 "$P/rss"
-for v in "${VARIANTS[@]}"; do
-	read -r m _ _ <<<"$(stats ${VAL[$v]})"
-	rss[$v]=$m
+declare -A RSS ANON
+for ((r = 0; r < 9; r++)); do
+	for v in "${VARIANTS[@]}"; do
+		read -r m a <<<"$(run "$v" "$P/rss")"
+		RSS[$v]+="$m " ANON[$v]+="$a "
+	done
 done
-CELL[rss,bare]="${rss[bare]} KiB (baseline)"
+for v in "${VARIANTS[@]}"; do
+	read -r m _ _ <<<"$(stats ${RSS[$v]})"
+	read -r a _ _ <<<"$(stats ${ANON[$v]})"
+	RSS[$v]=${m%.*} ANON[$v]=${a%.*}
+done
+CELL[rss,bare]="${RSS[bare]} KiB, anonymous ${ANON[bare]} KiB"
 for v in ours ka03 dd; do
-	CELL[rss,$v]="+$((${rss[$v]%.*} - ${rss[bare]%.*})) KiB"
+	CELL[rss,$v]="$(printf '%+d KiB, anonymous %+d KiB' $((RSS[$v] - RSS[bare])) $((ANON[$v] - ANON[bare])))"
 done
 
 ELAPSED=$(($(date +%s) - START))
@@ -202,10 +211,10 @@ declare -A LABEL=(
 	[accepted]="setsockopt+getsockopt per accepted connection, own listener (bare subtracted)"
 	[startup]="start-up: /bin/true spawn to exit"
 	[rps]="nginx static file, wrk -t2 -c64 -d${WRK_SECONDS}s: requests/s"
-	[kaon]="nginx: accepted connections with keepalive on (ss -tno)"
-	[detect]="detection, idle peer, 1s+1s*2 (bound 3 s): median / max, ratio to bound"
+	[kaon]="nginx: idle connections held with the keepalive timer on (ss -tno)"
+	[detect]="detection, idle peer, idle 1 s + interval 1 s x 2 probes (bound 3 s): median / max, ratio to bound"
 	[inflight]="detection, data in flight, user timeout 3 s: median / max, ratio to bound"
-	[rss]="memory: VmRSS after one socket(), increase over bare"
+	[rss]="memory after one socket(): VmRSS (RssAnon), median; increase over bare"
 )
 
 table() {
