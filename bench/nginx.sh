@@ -4,7 +4,17 @@
 # The preload reaches nginx through LD_PRELOAD in its environment; ss shows
 # whether the connections it accepted really have the keepalive timer on.
 
-NGINX_PORT_BASE=$((20000 + $$ % 20000))
+# Ports below the ephemeral range (32768 up), so that no client's
+# connection can be holding them; one that is taken is skipped.
+NGINX_PORT=$((20000 + $$ % 10000))
+
+# next_port: moves NGINX_PORT on to the next port nothing uses.
+next_port() {
+	NGINX_PORT=$((NGINX_PORT + 1))
+	while [ -n "$(ss -Htan "sport = :$NGINX_PORT")" ]; do
+		NGINX_PORT=$((NGINX_PORT + 1))
+	done
+}
 
 nginx_conf() { # DIR PORT
 	cat <<EOC
@@ -67,20 +77,20 @@ keepalive_on() {
 }
 
 bench_nginx() {
-	local v i r dir port fd
+	local v r dir port fd
 	local -a fds
 	declare -A port_of
 	row rps ">= 0.99"
 	row kaon "all"
 	if ! command -v nginx >/dev/null || ! command -v wrk >/dev/null; then
 		for v in "${VARIANTS[@]}"; do CELL[rps,$v]="skipped (no nginx or wrk)"; CELL[kaon,$v]=-; done
+		NOTES+=("nginx skipped: nginx or wrk is missing (bench/setup installs them as root).")
 		return
 	fi
-	i=0
 	for v in "${VARIANTS[@]}"; do
 		dir=$TMP/nginx-$v
-		port=$((NGINX_PORT_BASE + i))
-		i=$((i + 1))
+		next_port
+		port=$NGINX_PORT
 		mkdir -p "$dir/www"
 		head -c 512 /dev/zero | tr '\0' x >"$dir/www/index.html"
 		nginx_conf "$dir" "$port" >"$dir/nginx.conf"

@@ -240,15 +240,30 @@ machine() {
 	echo "Machine: $(machine). Load average $LOAD_BEFORE before, $LOAD_AFTER after"
 	echo "(other work was running on the machine during the run if these are well above 0)."
 	echo
-	echo "Timings: $ROUNDS rounds (start-up and memory: 5; nginx: $WRK_ROUNDS; detection: $DETECT_ROUNDS),"
+	echo "Timings: $ROUNDS rounds (start-up: 5; nginx: $WRK_ROUNDS; detection: $DETECT_ROUNDS; memory: 9),"
 	echo "variants interleaved within each round (bare, ours, 0.3, libdontdie); each ratio is"
 	echo "variant / bare of the same round, shown as median (min..max) over the rounds."
 	echo "Timers for the timings: idle 60 s, interval 10 s, 6 probes; detection: idle 1 s, interval 1 s,"
 	echo "2 probes."
 	echo
 	table
+	echo
+	cat <<EON
+- Bare is the C library alone. Ours is the library built in this tree; libkeepalive 0.3 and
+  libdontdie 1.2 are the Debian packages \`libkeepalive0\` and \`libdontdie0\`.
+- System calls: \`strace -f\` counts setsockopt and getsockopt over 1,000 sockets, minus a run
+  with none. For accepted connections the client side uses raw system calls, so only the
+  accepting side is counted.
+- nginx: one instance per variant (master and one worker), loaded in turn by wrk. Keepalive is
+  checked on 4 idle connections with \`ss -tno\` (under load ss shows the retransmission timer
+  instead).
+- Detection: server and client in their own network namespaces, each plugged into a bridge in
+  a third; the client's link is taken down. Time from the last exchange (idle) or from the
+  write left unacknowledged (in flight) to the error of the blocked read(). Runs still blocked
+  after ${DET_LIMIT_S:-10} s are stopped; those ran once, together, on one link failure.
+- Where ours misses a target the cell says so; README.md, "Performance", explains why.
+EON
 	if [ ${#NOTES[@]} -gt 0 ]; then
-		echo
 		printf -- '- %s\n' "${NOTES[@]}"
 	fi
 } >"$TMP/results.md"
