@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2004,SC2154 # CELL is an associative array (run.sh)
 # Sourced by bench/run.sh: how long a server blocked in read() takes to learn
 # that its client vanished. Three network namespaces of our own: the server
 # (under the preload) and the client, each joined by a veth pair to a bridge
@@ -87,22 +88,24 @@ det_batch() {
 # bound), errno" when every run failed with an error, otherwise what happened.
 # Sets DET_MEDIAN_RATIO (empty when not every run failed).
 det_cell() {
-	local runs=$1 ms n m hi
-	n=$(printf '%s\n' $runs | wc -l)
+	local runs ms n m hi
+	runs=$(tr -s ' ' '\n' <<<"$1" | grep .)
+	n=$(wc -l <<<"$runs")
 	DET_MEDIAN_RATIO=
-	if printf '%s\n' $runs | grep -vq '^error:'; then
-		printf '%s\n' $runs | sed 's/:[0-9]*$//' | sort | uniq -c |
+	if grep -vq '^error:' <<<"$runs"; then
+		# shellcheck disable=SC2001
+		sed 's/:[0-9]*$//' <<<"$runs" | sort | uniq -c |
 			awk -v lim=$DET_LIMIT_S -v n="$n" '{s = s (NR > 1 ? ", " : "") \
 				($2 == "blocked" ? "still blocked after " lim " s" : $2) \
 				" (" $1 " of " n " run" (n > 1 ? "s" : "") ")"} END {printf "%s", s}'
 		return
 	fi
-	ms=$(printf '%s\n' $runs | cut -d: -f3)
-	read -r m _ hi <<<"$(stats $ms)"
+	ms=$(cut -d: -f3 <<<"$runs" | tr '\n' ' ')
+	read -r m _ hi <<<"$(stats "$ms")"
 	DET_MEDIAN_RATIO=$(awk -v x="$m" -v b=$DET_BOUND_MS 'BEGIN {printf "%.3f", x / b}')
 	printf '%.0f / %.0f ms (%s / %.3f), %s' "$m" "$hi" "$DET_MEDIAN_RATIO" \
 		"$(awk -v x="$hi" -v b=$DET_BOUND_MS 'BEGIN {print x / b}')" \
-		"$(printf '%s\n' $runs | cut -d: -f2 | sort -u | tr '\n' ' ' | sed 's/ $//')"
+		"$(cut -d: -f2 <<<"$runs" | sort -u | tr '\n' ' ' | sed 's/ $//')"
 }
 
 declare -A DET_RUNS

@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2004,SC2154 # CELL is an associative array (run.sh)
 # Sourced by bench/run.sh: server throughput. One nginx per variant (own
 # config, port and files in $TMP; master and one worker, in the foreground),
 # all started at once; then wrk loads them in turn, round after round.
@@ -77,7 +78,7 @@ keepalive_on() {
 }
 
 bench_nginx() {
-	local v r dir port fd
+	local v w r dir port fd
 	local -a fds
 	declare -A port_of
 	row rps ">= 0.99"
@@ -103,7 +104,7 @@ bench_nginx() {
 	for v in "${VARIANTS[@]}"; do
 		if ! wait_listen "${port_of[$v]}"; then
 			note "nginx for $v did not start: $(tail -n 3 "$TMP/nginx-$v/error.log" 2>/dev/null)"
-			for v in "${VARIANTS[@]}"; do CELL[rps,$v]="failed (nginx did not start)"; CELL[kaon,$v]=-; done
+			for w in "${VARIANTS[@]}"; do CELL[rps,$w]="failed (nginx did not start)"; CELL[kaon,$w]=-; done
 			return
 		fi
 	done

@@ -62,9 +62,9 @@ run() {
 	env $(venv "$v" 60 10 6) "$@"
 }
 
-# stats V...: "median min max" of the numbers given.
+# stats "V ...": "median min max" of a space-separated list of numbers.
 stats() {
-	printf '%s\n' "$@" | sort -g | awk '{a[NR] = $1}
+	tr -s ' ' '\n' <<<"$1" | grep . | sort -g | awk '{a[NR] = $1}
 		END {m = NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2
 		     print m, a[1], a[NR]}'
 }
@@ -89,13 +89,13 @@ declare -A VAL
 timing_row() {
 	local name=$1 unit=$2 fmt=$3 div=${4:-1} v m lo hi r
 	for v in "${VARIANTS[@]}"; do
-		read -r m lo hi <<<"$(stats ${VAL[$v]})"
+		read -r m lo hi <<<"$(stats "${VAL[$v]}")"
 		m=$(awk -v m="$m" -v d="$div" 'BEGIN {print m / d}')
 		if [ "$v" = bare ]; then
 			CELL[$name,$v]=$(printf "$fmt %s" "$m" "$unit")
 			continue
 		fi
-		read -r r lo hi <<<"$(stats $(ratios "${VAL[bare]}" "${VAL[$v]}"))"
+		read -r r lo hi <<<"$(stats "$(ratios "${VAL[bare]}" "${VAL[$v]}")")"
 		CELL[$name,$v]=$(printf "$fmt %s, %.3fx (%.3f..%.3f)" "$m" "$unit" "$r" "$lo" "$hi")
 		LAST_RATIO[$v]=$r
 	done
@@ -192,8 +192,8 @@ for ((r = 0; r < 9; r++)); do
 	done
 done
 for v in "${VARIANTS[@]}"; do
-	read -r m _ _ <<<"$(stats ${RSS[$v]})"
-	read -r a _ _ <<<"$(stats ${ANON[$v]})"
+	read -r m _ _ <<<"$(stats "${RSS[$v]}")"
+	read -r a _ _ <<<"$(stats "${ANON[$v]}")"
 	RSS[$v]=${m%.*} ANON[$v]=${a%.*}
 done
 CELL[rss,bare]="${RSS[bare]} KiB, anonymous ${ANON[bare]} KiB"
