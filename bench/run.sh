@@ -24,7 +24,7 @@ declare -A TITLE=([bare]="bare libc" [ours]="libkeepalive (ours)"
 if [ "${BENCH_QUICK:-0}" = 1 ]; then
 	ROUNDS=3 SOCK_N=20000 PAIR_N=1000 SPAWN_N=200 WRK_ROUNDS=2 WRK_SECONDS=2 DETECT_ROUNDS=2
 else
-	ROUNDS=9 SOCK_N=30000 PAIR_N=3000 SPAWN_N=1000 WRK_ROUNDS=7 WRK_SECONDS=3 DETECT_ROUNDS=5
+	ROUNDS=9 SOCK_N=30000 PAIR_N=3000 SPAWN_N=1000 WRK_ROUNDS=9 WRK_SECONDS=3 DETECT_ROUNDS=5
 fi
 
 TMP=$(mktemp -d /tmp/kabench.XXXXXX)
@@ -242,7 +242,8 @@ machine() {
 	echo
 	echo "Timings: $ROUNDS rounds (start-up: 5; nginx: $WRK_ROUNDS; detection: $DETECT_ROUNDS; memory: 9),"
 	echo "variants interleaved within each round (bare, ours, 0.3, libdontdie); each ratio is"
-	echo "variant / bare of the same round, shown as median (min..max) over the rounds."
+	echo "variant / bare of the same round, shown as median (min..max) over the rounds. A value"
+	echo "beside a ratio is that variant's own median, so the two need not divide exactly."
 	echo "Timers for the timings: idle 60 s, interval 10 s, 6 probes; detection: idle 1 s, interval 1 s,"
 	echo "2 probes."
 	echo
