@@ -115,7 +115,7 @@ bench_detect() {
 	row detect "median <= 1.02"
 	row inflight "median <= 1.02"
 	if [ "$(id -u)" != 0 ] || ! command -v ip >/dev/null || ! det_setup 2>"$TMP/netns.err"; then
-		NOTES+=("Detection skipped: it needs root and network namespaces. $(head -n 1 "$TMP/netns.err" 2>/dev/null)")
+		NOTES+=("Detection skipped: it needs root and network namespaces. $(head -n 1 "$TMP/netns.err" 2>/dev/null || true)")
 		note "${NOTES[-1]}"
 		for v in "${VARIANTS[@]}"; do CELL[detect,$v]="skipped (needs root)"; CELL[inflight,$v]=${CELL[detect,$v]}; done
 		return
