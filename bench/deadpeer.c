@@ -16,7 +16,8 @@
  *   eof 3004 gap 35                the peer closed (or "data": sent something)
  *   blocked 10000 gap 35           still blocked after LIMIT_S seconds
  *
- * The client connects, sends one byte and sleeps until it is killed. */
+ * The client connects, sends one byte and sleeps until it is killed, or for
+ * at most a minute, so that an interrupted run leaves nothing behind. */
 #include <config.h>
 
 #include <arpa/inet.h>
@@ -107,6 +108,7 @@ static int client(const char *address, long port)
 	if (fd < 0 || inet_pton(AF_INET, address, &addr.sin_addr) != 1 ||
 	    connect(fd, (struct sockaddr *)&addr, sizeof addr) < 0 || write(fd, "x", 1) != 1)
 		bench_die("client");
+	alarm(60); /* SIGALRM's default action ends the process */
 	for (;;)
 		pause();
 }
