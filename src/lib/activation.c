@@ -54,9 +54,9 @@ static void adopt(const struct ka_config *cfg, int fd)
 
 void ka_startup_activation(const struct ka_config *cfg)
 {
-	long fds;
+	long fds, pid = number_of("LISTEN_PID");
 
-	if (!cfg->enabled || number_of("LISTEN_PID") != (long)getpid())
+	if (!cfg->enabled || pid < 0 || pid != (long)getpid())
 		return;
 	fds = number_of("LISTEN_FDS");
 	for (long i = 0; i < fds && i < 4096; i++)

@@ -45,10 +45,13 @@ static void emit(bool to_stderr, int priority, const char *line)
 
 void ka_log_startup(const struct ka_config *cfg)
 {
-	bool to_stderr = stderr_usable();
 	static const char prefix[] = "libkeepalive: ";
 	char line[KA_LINE_MAX];
+	bool to_stderr;
 
+	if (cfg->nproblems == 0 && cfg->debug < 1)
+		return; /* nothing to say: not even an fstat */
+	to_stderr = stderr_usable();
 	for (int i = 0; i < cfg->nproblems; i++) {
 		ka_problem_format(&cfg->problems[i], cfg, line, sizeof line);
 		emit(to_stderr, LOG_WARNING, line);
