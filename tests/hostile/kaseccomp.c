@@ -12,9 +12,6 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
-#include <linux/audit.h>
-#include <linux/filter.h>
-#include <linux/seccomp.h>
 #include <netinet/in.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -26,10 +23,15 @@
 
 #include "sockopts.h"
 
+#if defined(HAVE_LINUX_SECCOMP_H) && defined(HAVE_LINUX_FILTER_H) && defined(HAVE_LINUX_AUDIT_H)
+#include <linux/audit.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
 #if defined(__x86_64__)
 #define KA_AUDIT_ARCH AUDIT_ARCH_X86_64
 #elif defined(__aarch64__)
 #define KA_AUDIT_ARCH AUDIT_ARCH_AARCH64
+#endif
 #endif
 
 static int install_filter(void)
@@ -53,7 +55,7 @@ static int install_filter(void)
 	}
 	return 0;
 #else
-	fprintf(stderr, "kaseccomp: no seccomp architecture for this machine\n");
+	fprintf(stderr, "kaseccomp: no seccomp headers or architecture for this build\n");
 	return -1;
 #endif
 }

@@ -6,8 +6,10 @@
 . "$KA_SRCDIR/tests/lib.sh"
 
 seconds=${KA_STRESS_SECONDS:-3}
-out=$(preload KEEPALIVE_IDLE=41 KEEPALIVE_INTVL=7 KEEPALIVE_CNT=3 \
-	timeout $((seconds + 60)) "$KA_BUILDDIR/tests/stress/stress" "$seconds" 41 7 3 \
+# timeout(1) outside the preload: the library may be built for another C
+# library than the system's programs (scripts/ci-musl).
+out=$(timeout $((seconds + 60)) env LD_PRELOAD="$KA_PRELOAD" KEEPALIVE_IDLE=41 \
+	KEEPALIVE_INTVL=7 KEEPALIVE_CNT=3 "$KA_BUILDDIR/tests/stress/stress" "$seconds" 41 7 3 \
 	"$KA_PROGS/kaprobe")
 status=$?
 printf '%s\n' "$out"

@@ -9,6 +9,8 @@ command -v valgrind >/dev/null 2>&1 || skip "valgrind is not installed"
 if ldd "$KA_LIB" 2>/dev/null | grep -Eq 'lib(asan|tsan|ubsan|clang_rt)'; then
 	skip "the library is built with a sanitizer"
 fi
+env LD_PRELOAD="$KA_LIB" true 2>/dev/null ||
+	skip "valgrind cannot preload the library (built for another C library?)"
 
 vg() {
 	valgrind -q --trace-children=yes --error-exitcode=99 --leak-check=full \
