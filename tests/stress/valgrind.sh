@@ -11,6 +11,13 @@ if ldd "$KA_LIB" 2>/dev/null | grep -Eq 'lib(asan|tsan|ubsan|clang_rt)'; then
 fi
 env LD_PRELOAD="$KA_LIB" true 2>/dev/null ||
 	skip "valgrind cannot preload the library (built for another C library?)"
+# valgrind 3.19 cannot read clang 14's DWARF 5 (configure with CFLAGS=-gdwarf-4).
+if ! err=$(valgrind -q "$KA_PROGS/kaprobe" socket unix 2>&1 >/dev/null); then
+	case $err in
+	*debuginfo*) skip "valgrind cannot read this build's debug information" ;;
+	*) fail "valgrind alone failed: $err" ;;
+	esac
+fi
 
 vg() {
 	valgrind -q --trace-children=yes --error-exitcode=99 --leak-check=full \
