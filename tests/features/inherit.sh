@@ -66,6 +66,7 @@ subprocess.run(sys.argv[1:], check=True)
 pid = os.fork()
 if pid == 0:
     print("forked", keepalive())
+    sys.stdout.flush()  # os._exit does not flush
     os._exit(0)
 os.waitpid(pid, 0)
 ' $probe)
