@@ -68,18 +68,6 @@ static const struct option_row rows[] = {
 /* getopt_long returns the short name, or this plus the row for long-only ones. */
 #define LONG_ONLY 256
 
-static const char *problem_text(enum ka_problem_kind kind)
-{
-	switch (kind) {
-	case KA_PROBLEM_RANGE:
-		return "is out of range";
-	case KA_PROBLEM_FRACTION:
-		return "is not a whole number of seconds";
-	default:
-		return "is not valid";
-	}
-}
-
 static bool set_setting(const struct option_row *row, const char *arg, struct ka_cmdline *cmd)
 {
 	const char *text = arg != NULL ? arg : row->fixed;
@@ -89,7 +77,7 @@ static bool set_setting(const struct option_row *row, const char *arg, struct ka
 
 	if (!ka_parse_setting(row->setting, text, &value, &empty, &kind)) {
 		fprintf(stderr, "keepalive: --%s '%s' %s: expected %s\n", row->name, text,
-			problem_text(empty ? KA_PROBLEM_FORM : kind),
+			ka_problem_kind_text(empty ? KA_PROBLEM_FORM : kind),
 			ka_setting_accepted(row->setting));
 		return false;
 	}

@@ -56,29 +56,27 @@ static int format_over_detect(const struct ka_problem *problem, const struct ka_
 			cfg->user_timeout_ms, problem->variable);
 }
 
+const char *ka_problem_kind_text(enum ka_problem_kind kind)
+{
+	switch (kind) {
+	case KA_PROBLEM_RANGE:
+		return "is out of range";
+	case KA_PROBLEM_FRACTION:
+		return "is not a whole number of seconds";
+	default:
+		return "is not valid";
+	}
+}
+
 int ka_problem_format(const struct ka_problem *problem, const struct ka_config *cfg,
 		      char *buf, size_t len)
 {
-	const char *what;
-
-	switch (problem->kind) {
-	case KA_PROBLEM_UT_SHORT:
+	if (problem->kind == KA_PROBLEM_UT_SHORT)
 		return format_ut_short(problem, cfg, buf, len);
-	case KA_PROBLEM_OVER_DETECT:
+	if (problem->kind == KA_PROBLEM_OVER_DETECT)
 		return format_over_detect(problem, cfg, buf, len);
-	case KA_PROBLEM_RANGE:
-		what = "is out of range";
-		break;
-	case KA_PROBLEM_FRACTION:
-		what = "is not a whole number of seconds";
-		break;
-	case KA_PROBLEM_FORM:
-	default:
-		what = "is not valid";
-		break;
-	}
 	return snprintf(buf, len, "libkeepalive: %s='%s' %s: expected %s; using the default %s",
-			problem->variable, problem->value, what,
+			problem->variable, problem->value, ka_problem_kind_text(problem->kind),
 			ka_setting_accepted(problem->setting), fallback_text[problem->setting]);
 }
 

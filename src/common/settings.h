@@ -125,6 +125,9 @@ void ka_detect_split(int detect_s, int *idle_s, int *intvl_s, int *cnt);
 /* Parses a duration ("90", "90s", "1m30s", "1500ms", "2h") into milliseconds. */
 bool ka_parse_duration_ms(const char *text, long long *ms, enum ka_problem_kind *kind);
 
+/* How a bad value is wrong, as a phrase: "is out of range", ... */
+const char *ka_problem_kind_text(enum ka_problem_kind kind);
+
 /* Writes the one-line message for a problem; returns what snprintf returns. */
 int ka_problem_format(const struct ka_problem *problem, const struct ka_config *cfg,
 		      char *buf, size_t len);
