@@ -1,8 +1,8 @@
 /* The values the tests feed the parser: every accepted form with what it
  * means, and every rejected form with the kind of problem it is. */
 #include "cases.h"
+#include "unit.h"
 
-#define N(a) (int)(sizeof a / sizeof a[0])
 
 const struct good_case good_cases[] = {
 	/* KEEPALIVE: the six words and the two digits, in any case. */

@@ -7,7 +7,6 @@
 #include "cases.h"
 #include "unit.h"
 
-#define ENV(...) ((const char *const[]){ __VA_ARGS__, NULL })
 
 static void assert_defaults_except(const struct ka_config *cfg, enum ka_setting except)
 {

@@ -5,7 +5,6 @@
 #include "cases.h"
 #include "unit.h"
 
-#define ENV(...) ((const char *const[]){ __VA_ARGS__, NULL })
 
 static void assert_contains(const char *text, const char *part)
 {

@@ -111,7 +111,6 @@ START_TEST(duration_bad)
 }
 END_TEST
 
-#define N(a) (int)(sizeof a / sizeof a[0])
 
 Suite *parse_suite(void)
 {

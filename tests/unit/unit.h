@@ -6,6 +6,10 @@
 
 #include "settings.h"
 
+/* A NULL-terminated list of "NAME=VALUE" strings, and an array's length. */
+#define ENV(...) ((const char *const[]){ __VA_ARGS__, NULL })
+#define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
 /* A fake environment: "NAME=VALUE" strings, the list ended by NULL. */
 struct fake_env {
 	const char *const *pairs;
@@ -20,6 +24,8 @@ void load_env(struct ka_config *cfg, const char *const *pairs);
 Suite *parse_suite(void);
 Suite *load_suite(void);
 Suite *messages_suite(void);
-Suite *features_suite(void);
+Suite *scope_suite(void);
+Suite *detect_suite(void);
+Suite *compat_suite(void);
 
 #endif
