@@ -51,7 +51,7 @@ KA_EXPORT int connect(int fd, const struct sockaddr *addr, socklen_t len)
 	return ka_real_connect(fd, addr, len);
 }
 
-/* Passes straight through unless KEEPALIVE_MODE=force (see force.c). */
+/* Goes through unless KEEPALIVE_MODE=force holds our settings (setsockopt.c). */
 KA_EXPORT int setsockopt(int fd, int level, int name, const void *value, socklen_t len)
 {
 	if (ka_setsockopt_overridden(fd, level, name, value, len))
