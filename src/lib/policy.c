@@ -22,9 +22,13 @@ void ka_after_socket(int fd, int domain, int type, int protocol)
 	struct ka_config scratch;
 	const struct ka_config *cfg;
 
-	ka_fd_set(fd, KA_FD_UNKNOWN); /* the number may have been a TCP socket */
-	if (!ka_is_tcp(domain, type, protocol))
+	if (!ka_is_tcp(domain, type, protocol)) {
+		/* UDP, UNIX...: known not to be ours, so that connect() on it
+		 * costs nothing either. */
+		ka_fd_set(fd, KA_FD_LEFT);
 		return;
+	}
+	ka_fd_set(fd, KA_FD_UNKNOWN);
 	cfg = ka_runtime_settings(&scratch);
 	if (!cfg->enabled)
 		return;

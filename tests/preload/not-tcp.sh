@@ -27,3 +27,12 @@ for type in stream dgram seqpacket; do
 		fail "kaprobe socketpair $type failed"
 	assert_eq "socketpair $type" 2 "$(echo "$out" | grep -c '^keepalive=0 ')"
 done
+
+# connect() on a UDP socket made through socket() costs no system call either.
+. "$KA_SRCDIR/tests/preload/helpers.sh"
+need_strace
+trace=$(mktemp)
+trap 'rm -f "$trace"' EXIT
+strace -f -e trace=setsockopt,getsockopt -o "$trace" \
+	env LD_PRELOAD="$KA_PRELOAD" "$KA_PROGS/kaprobe" udpconnect 100 || fail "kaprobe udpconnect failed"
+assert_eq "setsockopt/getsockopt for 100 UDP connects" 0 "$(grep -c 'sockopt(' "$trace")"

@@ -7,6 +7,8 @@
  *   kaprobe fd N                                    an inherited descriptor
  *   kaprobe pair [PORT]                             listener, client, accepted
  *                                                   connection on 127.0.0.1
+ *   kaprobe udpconnect N                            N UDP sockets connected to
+ *                                                   127.0.0.1:9 (nothing is sent)
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -116,6 +118,21 @@ static int cmd_pair(int port)
 	return show("listener", listener) || show("client", client) || show("accepted", conn);
 }
 
+static int cmd_udpconnect(long count)
+{
+	struct sockaddr_in addr = { .sin_family = AF_INET, .sin_port = htons(9) };
+
+	addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	for (long i = 0; i < count; i++) {
+		int fd = socket(AF_INET, SOCK_DGRAM, 0);
+
+		if (fd < 0 || connect(fd, (struct sockaddr *)&addr, sizeof addr) != 0)
+			return die("udp connect");
+		close(fd);
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc >= 3 && strcmp(argv[1], "socket") == 0)
@@ -126,6 +143,9 @@ int main(int argc, char **argv)
 		return show(NULL, (int)strtol(argv[2], NULL, 10));
 	if (argc >= 2 && strcmp(argv[1], "pair") == 0)
 		return cmd_pair(argc > 2 ? (int)strtol(argv[2], NULL, 10) : 0);
-	fprintf(stderr, "usage: kaprobe socket KIND [nonblock] | socketpair TYPE | fd N | pair [PORT]\n");
+	if (argc == 3 && strcmp(argv[1], "udpconnect") == 0)
+		return cmd_udpconnect(strtol(argv[2], NULL, 10));
+	fprintf(stderr, "usage: kaprobe socket KIND [nonblock] | socketpair TYPE | fd N | "
+			"pair [PORT] | udpconnect N\n");
 	return 2;
 }
