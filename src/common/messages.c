@@ -21,16 +21,22 @@ static const char *const fallback_text[KA_SETTING_COUNT] = {
 
 static const char *const role_names[] = { "all", "client", "server" };
 
-static int format_ut_short(const struct ka_problem *problem, const struct ka_config *cfg,
-			   char *buf, size_t len)
+/* A user timeout other than idle + intvl x cnt: when detection happens. */
+static int format_ut_mismatch(const struct ka_problem *problem, const struct ka_config *cfg,
+			      char *buf, size_t len)
 {
+	bool shorter = problem->kind == KA_PROBLEM_UT_SHORT;
+
 	return snprintf(buf, len,
-			"libkeepalive: %s=%s is shorter than KEEPALIVE_IDLE + "
-			"KEEPALIVE_INTVL x KEEPALIVE_CNT (%ds + %ds x %d): with a user "
-			"timeout the kernel drops an idle connection once it has passed "
-			"and one probe went unanswered, so KEEPALIVE_CNT has no effect; "
-			"applying both as given",
-			problem->variable, problem->value, cfg->idle_s, cfg->intvl_s, cfg->cnt);
+			"libkeepalive: %s='%s' is %s than KEEPALIVE_IDLE + KEEPALIVE_INTVL x "
+			"KEEPALIVE_CNT (%ds + %ds x %d = %llds): with a user timeout the kernel "
+			"ignores KEEPALIVE_CNT and drops an idle connection at the first probe "
+			"%s, so an idle dead peer is noticed after %llds%s; applying both as given",
+			problem->variable, problem->value, shorter ? "shorter" : "longer",
+			cfg->idle_s, cfg->intvl_s, cfg->cnt,
+			cfg->idle_s + (long long)cfg->intvl_s * cfg->cnt,
+			"once it has been idle that long", ka_config_idle_detection_ms(cfg) / 1000,
+			shorter ? "" : ", later than the probes alone would");
 }
 
 /* Names the explicit settings that push detection past KEEPALIVE_DETECT. */
@@ -49,11 +55,14 @@ static int format_over_detect(const struct ka_problem *problem, const struct ka_
 						 used ? ", " : "", variable);
 	}
 	return snprintf(buf, len,
-			"libkeepalive: %s set with %s=%s gives idle %ds + intvl %ds x cnt %d "
-			"= %llds and a user timeout of %dms, later than %s; applying as given",
+			"libkeepalive: %s set with %s=%s give idle %ds + intvl %ds x cnt %d = "
+			"%llds and a user timeout of %dms, more than %s allows: the kernel notices "
+			"an idle dead peer after %llds and one with data in flight after %dms; "
+			"applying as given",
 			names, problem->variable, problem->value, cfg->idle_s, cfg->intvl_s,
 			cfg->cnt, cfg->idle_s + (long long)cfg->intvl_s * cfg->cnt,
-			cfg->user_timeout_ms, problem->variable);
+			cfg->user_timeout_ms, problem->variable,
+			ka_config_idle_detection_ms(cfg) / 1000, cfg->user_timeout_ms);
 }
 
 const char *ka_problem_kind_text(enum ka_problem_kind kind)
@@ -71,8 +80,8 @@ const char *ka_problem_kind_text(enum ka_problem_kind kind)
 int ka_problem_format(const struct ka_problem *problem, const struct ka_config *cfg,
 		      char *buf, size_t len)
 {
-	if (problem->kind == KA_PROBLEM_UT_SHORT)
-		return format_ut_short(problem, cfg, buf, len);
+	if (problem->kind == KA_PROBLEM_UT_SHORT || problem->kind == KA_PROBLEM_UT_LONG)
+		return format_ut_mismatch(problem, cfg, buf, len);
 	if (problem->kind == KA_PROBLEM_OVER_DETECT)
 		return format_over_detect(problem, cfg, buf, len);
 	return snprintf(buf, len, "libkeepalive: %s='%s' %s: expected %s; using the default %s",

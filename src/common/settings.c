@@ -155,29 +155,89 @@ static long long owner_pid(ka_lookup_fn *lookup, void *ctx)
 	return *end == '\0' ? pid : 0;
 }
 
-static long long detection_ms(const struct ka_config *cfg)
+static long long probes_ms(const struct ka_config *cfg)
 {
 	return 1000LL * (cfg->idle_s + (long long)cfg->intvl_s * cfg->cnt);
+}
+
+/* The kernel's keepalive timer (tcp_keepalive_timer) drops an idle connection
+ * after cnt unanswered probes; with a user timeout it ignores cnt and drops
+ * it at the first probe timer, idle + k x intvl with k >= 1, at which the
+ * connection has been idle for at least the user timeout. */
+long long ka_config_idle_detection_ms(const struct ka_config *cfg)
+{
+	long long idle = 1000LL * cfg->idle_s, intvl = 1000LL * cfg->intvl_s, k;
+
+	if (cfg->user_timeout_ms <= 0)
+		return probes_ms(cfg);
+	k = (cfg->user_timeout_ms - idle + intvl - 1) / intvl;
+	return idle + (k < 1 ? 1 : k) * intvl;
+}
+
+static bool timer_ok(long long seconds)
+{
+	return seconds >= KA_SECONDS_MIN && seconds <= KA_SECONDS_MAX;
+}
+
+/* Fits the timers not set explicitly around those that are, so that
+ * idle + intvl x cnt is still exactly the detection time (see detect.c for
+ * why exactly). Probe counts are tried from five down, then upwards. Returns
+ * false when the explicit ones leave no exact fit. */
+static bool fit_timers(int detect, const bool fixed[3], int timers[3])
+{
+	for (int n = 0; n < KA_CNT_MAX; n++) {
+		long long cnt = fixed[2] ? timers[2] : n < 5 ? 5 - n : n + 1;
+		long long idle = timers[0], intvl = timers[1];
+
+		if (cnt > KA_CNT_MAX)
+			break;
+		if (!fixed[0] && !fixed[1]) {
+			intvl = (detect / 2) / cnt > 0 ? (detect / 2) / cnt : 1;
+			idle = detect - intvl * cnt;
+		} else if (!fixed[1]) {
+			if ((detect - idle) % cnt != 0)
+				continue;
+			intvl = (detect - idle) / cnt;
+		} else if (!fixed[0]) {
+			idle = detect - intvl * cnt;
+		}
+		if (timer_ok(idle) && timer_ok(intvl) && idle + intvl * cnt == detect) {
+			timers[0] = (int)idle;
+			timers[1] = (int)intvl;
+			timers[2] = (int)cnt;
+			return true;
+		}
+		if (fixed[2])
+			break;
+	}
+	return false;
 }
 
 /* KEEPALIVE_DETECT fills in every timer not set explicitly. */
 static void apply_detect(struct ka_config *cfg)
 {
-	int timers[3];
 	int *values[3] = { &cfg->idle_s, &cfg->intvl_s, &cfg->cnt };
 	const enum ka_setting which[3] = { KA_IDLE, KA_INTVL, KA_CNT };
+	bool fixed[3];
+	int timers[3];
 
 	ka_detect_split(cfg->detect_s, &timers[0], &timers[1], &timers[2]);
 	for (int i = 0; i < 3; i++) {
-		if (cfg->source[which[i]] == NULL) {
+		fixed[i] = cfg->source[which[i]] != NULL;
+		if (fixed[i])
+			timers[i] = *values[i];
+	}
+	if ((fixed[0] || fixed[1] || fixed[2]) && !fit_timers(cfg->detect_s, fixed, timers))
+		ka_detect_split(cfg->detect_s, &timers[0], &timers[1], &timers[2]);
+	for (int i = 0; i < 3; i++) {
+		if (!fixed[i]) {
 			*values[i] = timers[i];
 			cfg->from_detect[which[i]] = true;
 		}
 	}
 }
 
-static void derive_user_timeout(struct ka_config *cfg, long long explicit_ms,
-				ka_lookup_fn *lookup, void *ctx)
+static void derive_user_timeout(struct ka_config *cfg, long long explicit_ms)
 {
 	long long user_timeout = explicit_ms;
 
@@ -187,18 +247,37 @@ static void derive_user_timeout(struct ka_config *cfg, long long explicit_ms,
 	} else if (user_timeout < 0) {
 		/* Bound data in flight by the same time as an idle connection.
 		 * At the largest timers the sum exceeds the kernel's INT_MAX ms. */
-		user_timeout = detection_ms(cfg);
+		user_timeout = probes_ms(cfg);
 		if (user_timeout > KA_USER_TIMEOUT_MAX_MS)
 			user_timeout = KA_USER_TIMEOUT_MAX_MS;
 		cfg->user_timeout_derived = true;
-	} else if (user_timeout > 0 && user_timeout < detection_ms(cfg)) {
-		/* With TCP_USER_TIMEOUT set the kernel drops an idle connection
-		 * once the timeout has passed and one probe went unanswered: the
-		 * count stops mattering. Applied as given, with a warning. */
-		add_problem(cfg, KA_USER_TIMEOUT, cfg->source[KA_USER_TIMEOUT],
-			    KA_PROBLEM_UT_SHORT, lookup(cfg->source[KA_USER_TIMEOUT], ctx));
 	}
 	cfg->user_timeout_ms = (int)user_timeout;
+}
+
+/* One warning at most about how the timers fit together. */
+static void check_timers(struct ka_config *cfg, ka_lookup_fn *lookup, void *ctx)
+{
+	const char *ut_variable = cfg->source[KA_USER_TIMEOUT];
+	long long detect_ms = 1000LL * cfg->detect_s;
+
+	if (cfg->detect_s > 0) {
+		/* idle + intvl x cnt, the user timeout, and when the kernel
+		 * really drops an idle connection: none may exceed it. */
+		if (probes_ms(cfg) > detect_ms || cfg->user_timeout_ms > detect_ms ||
+		    ka_config_idle_detection_ms(cfg) > detect_ms)
+			add_problem(cfg, KA_DETECT, cfg->source[KA_DETECT],
+				    KA_PROBLEM_OVER_DETECT, lookup(cfg->source[KA_DETECT], ctx));
+	} else if (ut_variable != NULL && cfg->user_timeout_ms > 0 &&
+		   cfg->user_timeout_ms != probes_ms(cfg)) {
+		/* With TCP_USER_TIMEOUT set the kernel ignores the count: a
+		 * user timeout other than idle + intvl x cnt moves detection of
+		 * an idle dead peer earlier or later. Applied as given. */
+		add_problem(cfg, KA_USER_TIMEOUT, ut_variable,
+			    cfg->user_timeout_ms < probes_ms(cfg) ? KA_PROBLEM_UT_SHORT :
+								    KA_PROBLEM_UT_LONG,
+			    lookup(ut_variable, ctx));
+	}
 }
 
 void ka_config_load(struct ka_config *cfg, ka_lookup_fn *lookup, void *ctx)
@@ -221,9 +300,6 @@ void ka_config_load(struct ka_config *cfg, ka_lookup_fn *lookup, void *ctx)
 
 	if (cfg->detect_s > 0)
 		apply_detect(cfg);
-	derive_user_timeout(cfg, user_timeout, lookup, ctx);
-	if (cfg->detect_s > 0 && (detection_ms(cfg) > 1000LL * cfg->detect_s ||
-				  cfg->user_timeout_ms > 1000LL * cfg->detect_s))
-		add_problem(cfg, KA_DETECT, cfg->source[KA_DETECT], KA_PROBLEM_OVER_DETECT,
-			    lookup(cfg->source[KA_DETECT], ctx));
+	derive_user_timeout(cfg, user_timeout);
+	check_timers(cfg, lookup, ctx);
 }

@@ -37,6 +37,7 @@ enum ka_problem_kind {
 	KA_PROBLEM_RANGE,      /* well formed, outside the accepted range */
 	KA_PROBLEM_FRACTION,   /* a duration that is not whole seconds */
 	KA_PROBLEM_UT_SHORT,   /* user timeout below idle + intvl * cnt */
+	KA_PROBLEM_UT_LONG,    /* user timeout above idle + intvl * cnt */
 	KA_PROBLEM_OVER_DETECT, /* explicit settings detect later than KEEPALIVE_DETECT */
 };
 
@@ -110,6 +111,9 @@ const char *ka_setting_accepted(enum ka_setting setting);
  * reported with *empty set, so callers can treat it as unset. */
 bool ka_parse_setting(enum ka_setting setting, const char *text, long long *value,
 		      bool *empty, enum ka_problem_kind *kind);
+
+/* When the kernel notices an idle dead peer with these settings, in ms. */
+long long ka_config_idle_detection_ms(const struct ka_config *cfg);
 
 /* True when KEEPALIVE_ROLE or KEEPALIVE_PORTS narrows what is configured. */
 bool ka_config_filters(const struct ka_config *cfg);

@@ -54,7 +54,7 @@ assert_match "option over KEEPIDLE" '^keepalive=1 idle=20 ' "$out"
 # A user timeout below idle + intvl x cnt: the library's warning.
 out=$("$KA_CMD" --show -i 30 -u 10s) || fail "--show exited $?"
 assert_match "user timeout given" '^user timeout: +10000ms \(option --user-timeout\)$' "$out"
-assert_match "short warning" '^warning: libkeepalive: KEEPALIVE_USER_TIMEOUT=10s is shorter' "$out"
+assert_match "short warning" "^warning: libkeepalive: KEEPALIVE_USER_TIMEOUT='10s' is shorter" "$out"
 
 # Bad options are still refused.
 assert_eq "--show --idle 0" 2 "$(status "$KA_CMD" --show --idle 0)"

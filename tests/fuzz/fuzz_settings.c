@@ -124,12 +124,15 @@ static void check_range(const struct ka_config *cfg, enum ka_setting s, long lon
 	}
 }
 
-/* Timers not set explicitly come from KEEPALIVE_DETECT when it is set. */
+/* Timers not set explicitly come from KEEPALIVE_DETECT when it is set: the
+ * split's values, or, around explicit ones, values that make the sum exact. */
 static void check_timers(const struct ka_config *cfg)
 {
 	int split[3];
 	const int values[3] = { cfg->idle_s, cfg->intvl_s, cfg->cnt };
 	const enum ka_setting which[3] = { KA_IDLE, KA_INTVL, KA_CNT };
+	long long sum = cfg->idle_s + (long long)cfg->intvl_s * cfg->cnt;
+	bool any_explicit = false;
 
 	if (cfg->detect_s > 0)
 		ka_detect_split(cfg->detect_s, &split[0], &split[1], &split[2]);
@@ -137,15 +140,18 @@ static void check_timers(const struct ka_config *cfg)
 		bool derived = cfg->detect_s > 0 && cfg->source[which[i]] == NULL;
 
 		CHECK(cfg->from_detect[which[i]] == derived);
-		if (derived)
-			CHECK(values[i] == split[i]);
+		any_explicit = any_explicit || cfg->source[which[i]] != NULL;
 	}
+	for (int i = 0; i < 3; i++)
+		if (cfg->from_detect[which[i]] && (!any_explicit || sum != cfg->detect_s))
+			CHECK(values[i] == split[i]);
 }
 
 static void check_config(const struct ka_config *cfg, const struct env *env)
 {
 	long long detection = 1000LL * (cfg->idle_s + (long long)cfg->intvl_s * cfg->cnt);
 	long long detect_ms = 1000LL * cfg->detect_s;
+	bool mismatch;
 
 	check_range(cfg, KA_ENABLE, cfg->enabled, 0, 1, env);
 	check_range(cfg, KA_IDLE, cfg->idle_s, KA_SECONDS_MIN, KA_SECONDS_MAX, env);
@@ -172,11 +178,15 @@ static void check_config(const struct ka_config *cfg, const struct env *env)
 		CHECK(cfg->user_timeout_derived);
 		CHECK(cfg->user_timeout_ms == (detection > INT_MAX ? INT_MAX : detection));
 	}
+	mismatch = cfg->detect_s == 0 && cfg->source[KA_USER_TIMEOUT] != NULL &&
+		   cfg->user_timeout_ms > 0 && cfg->user_timeout_ms != detection;
 	CHECK(has_problem(cfg, KA_USER_TIMEOUT, KA_PROBLEM_UT_SHORT) ==
-	      (cfg->source[KA_USER_TIMEOUT] != NULL && cfg->user_timeout_ms > 0 &&
-	       cfg->user_timeout_ms < detection));
+	      (mismatch && cfg->user_timeout_ms < detection));
+	CHECK(has_problem(cfg, KA_USER_TIMEOUT, KA_PROBLEM_UT_LONG) ==
+	      (mismatch && cfg->user_timeout_ms > detection));
 	CHECK(has_problem(cfg, KA_DETECT, KA_PROBLEM_OVER_DETECT) ==
-	      (cfg->detect_s > 0 && (detection > detect_ms || cfg->user_timeout_ms > detect_ms)));
+	      (cfg->detect_s > 0 && (detection > detect_ms || cfg->user_timeout_ms > detect_ms ||
+				     ka_config_idle_detection_ms(cfg) > detect_ms)));
 
 	CHECK(cfg->nproblems >= 0 && cfg->nproblems <= KA_MAX_PROBLEMS);
 	for (int i = 0; i < cfg->nproblems; i++) {

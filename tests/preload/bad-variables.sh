@@ -1,7 +1,8 @@
 #!/bin/sh
 # A bad value in any variable: the program runs and succeeds, stderr gets
 # exactly one line naming the variable and the value, and the default
-# applies. A short user timeout gets its one warning and is applied. When
+# applies. A user timeout other than idle + intvl x cnt gets its one warning
+# and is applied. When
 # stderr is a socket (inetd), nothing at all is written to it.
 . "$KA_SRCDIR/tests/lib.sh"
 
@@ -58,7 +59,10 @@ expect "KEEPALIVE_USER_TIMEOUT=2m" "$defaults" 0
 
 # A user timeout shorter than idle + intvl x cnt: one warning, applied.
 expect "KEEPALIVE_USER_TIMEOUT=30s" "keepalive=1 idle=60 intvl=10 cnt=6 user_timeout=30000" 1
-grep -q "KEEPALIVE_USER_TIMEOUT=30s" "$err" || fail "short user timeout: $(cat "$err")"
+grep -q "KEEPALIVE_USER_TIMEOUT='30s' is shorter" "$err" || fail "short user timeout: $(cat "$err")"
+# Longer: one warning too (an idle dead peer is noticed later), applied.
+expect "KEEPALIVE_USER_TIMEOUT=10m" "keepalive=1 idle=60 intvl=10 cnt=6 user_timeout=600000" 1
+grep -q "KEEPALIVE_USER_TIMEOUT='10m' is longer" "$err" || fail "long user timeout: $(cat "$err")"
 
 # Several bad variables: one line each, the rest still applied.
 out=$(env LD_PRELOAD="$KA_PRELOAD" KEEPALIVE_IDLE=abc KEEPALIVE_INTVL=5 KEEPALIVE_CNT=0 \

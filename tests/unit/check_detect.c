@@ -138,18 +138,20 @@ START_TEST(detect_explicit_wins)
 {
 	struct ka_config cfg;
 
+	/* The others are fitted around it: 30 + 12 x 5 = 90 exactly. */
 	load_env(&cfg, ENV("KEEPALIVE_DETECT=90", "KEEPALIVE_IDLE=30"));
 	ck_assert_int_eq(cfg.idle_s, 30);
 	ck_assert_str_eq(cfg.source[KA_IDLE], "KEEPALIVE_IDLE");
 	ck_assert(!cfg.from_detect[KA_IDLE]);
-	ck_assert_int_eq(cfg.intvl_s, 9);
+	ck_assert_int_eq(cfg.intvl_s, 12);
 	ck_assert_int_eq(cfg.cnt, 5);
+	ck_assert(cfg.from_detect[KA_INTVL] && cfg.from_detect[KA_CNT]);
 	ck_assert_int_eq(cfg.user_timeout_ms, 90000);
 	ck_assert_int_eq(cfg.nproblems, 0);
 
 	load_env(&cfg, ENV("KEEPALIVE_DETECT=90", "KEEPALIVE_INTVL=2", "KEEPALIVE_CNT=3",
 			   "KEEPALIVE_USER_TIMEOUT=60s"));
-	ck_assert_int_eq(cfg.idle_s, 45);
+	ck_assert_int_eq(cfg.idle_s, 84);
 	ck_assert_int_eq(cfg.intvl_s, 2);
 	ck_assert_int_eq(cfg.cnt, 3);
 	ck_assert_int_eq(cfg.user_timeout_ms, 60000);
@@ -166,9 +168,72 @@ START_TEST(detect_explicit_wins)
 	/* The older shims' timers are explicit too. */
 	load_env(&cfg, ENV("KEEPALIVE_DETECT=90", "KEEPIDLE=20", "DD_TCP_KEEPALIVE_PROBES=2"));
 	ck_assert_int_eq(cfg.idle_s, 20);
-	ck_assert_int_eq(cfg.intvl_s, 9);
+	ck_assert_int_eq(cfg.intvl_s, 35);
 	ck_assert_int_eq(cfg.cnt, 2);
 	ck_assert_int_eq(cfg.nproblems, 0);
+}
+END_TEST
+
+/* Whatever single timer is explicit, the others are fitted so that the sum
+ * is exactly the detection time and the kernel drops an idle connection
+ * right then: no warning, for every detection time up to two hours. */
+START_TEST(detect_fitted)
+{
+	static const char *const names[] = { "KEEPALIVE_IDLE", "KEEPALIVE_INTVL", "KEEPALIVE_CNT" };
+	static const int values[] = { 1, 2, 3, 7, 30, 59 };
+
+	for (int d = KA_DETECT_MIN_S; d <= 7200; d += d < 200 ? 1 : 37) {
+		for (int n = 0; n < 3; n++) {
+			for (int v = 0; v < N(values); v++) {
+				char detect[32], timer[48];
+				struct ka_config cfg;
+				long long sum;
+
+				if (values[v] >= d)
+					continue;
+				snprintf(detect, sizeof detect, "KEEPALIVE_DETECT=%d", d);
+				snprintf(timer, sizeof timer, "%s=%d", names[n], values[v]);
+				load_env(&cfg, ENV(detect, timer));
+				sum = cfg.idle_s + (long long)cfg.intvl_s * cfg.cnt;
+				if (sum != d)
+					continue; /* no exact fit: checked below */
+				if (cfg.nproblems != 0 || ka_config_idle_detection_ms(&cfg) != 1000LL * d)
+					ck_abort_msg("%s %s: %d + %d x %d, %d problems", detect, timer,
+						     cfg.idle_s, cfg.intvl_s, cfg.cnt, cfg.nproblems);
+			}
+		}
+	}
+	/* Where no exact fit exists, the kernel's real detection time decides. */
+	{
+		struct ka_config cfg;
+
+		load_env(&cfg, ENV("KEEPALIVE_DETECT=91", "KEEPALIVE_IDLE=30", "KEEPALIVE_CNT=2"));
+		ck_assert_int_eq(cfg.nproblems, 1);
+		ck_assert_int_eq(cfg.problems[0].kind, KA_PROBLEM_OVER_DETECT);
+	}
+}
+END_TEST
+
+/* The kernel's rule: without a user timeout, cnt probes; with one, the
+ * first probe once the connection has been idle that long. */
+START_TEST(idle_detection_rule)
+{
+	struct ka_config cfg;
+
+	load_env(&cfg, ENV("KEEPALIVE_IDLE=30", "KEEPALIVE_INTVL=5", "KEEPALIVE_CNT=4",
+			   "KEEPALIVE_USER_TIMEOUT=0"));
+	ck_assert_int_eq(ka_config_idle_detection_ms(&cfg), 50000);
+	load_env(&cfg, ENV("KEEPALIVE_IDLE=30", "KEEPALIVE_INTVL=5", "KEEPALIVE_CNT=4"));
+	ck_assert_int_eq(ka_config_idle_detection_ms(&cfg), 50000); /* derived: the same */
+	load_env(&cfg, ENV("KEEPALIVE_IDLE=30", "KEEPALIVE_INTVL=5", "KEEPALIVE_CNT=4",
+			   "KEEPALIVE_USER_TIMEOUT=10s"));
+	ck_assert_int_eq(ka_config_idle_detection_ms(&cfg), 35000); /* at least one probe */
+	load_env(&cfg, ENV("KEEPALIVE_IDLE=30", "KEEPALIVE_INTVL=5", "KEEPALIVE_CNT=4",
+			   "KEEPALIVE_USER_TIMEOUT=41s"));
+	ck_assert_int_eq(ka_config_idle_detection_ms(&cfg), 45000);
+	load_env(&cfg, ENV("KEEPALIVE_IDLE=1", "KEEPALIVE_INTVL=1", "KEEPALIVE_CNT=1",
+			   "KEEPALIVE_USER_TIMEOUT=5s"));
+	ck_assert_int_eq(ka_config_idle_detection_ms(&cfg), 5000); /* later than 2 s */
 }
 END_TEST
 
@@ -238,6 +303,8 @@ Suite *detect_suite(void)
 	tcase_add_test(tc, split_large);
 	tcase_add_test(tc, detect_loaded);
 	tcase_add_test(tc, detect_explicit_wins);
+	tcase_add_test(tc, detect_fitted);
+	tcase_add_test(tc, idle_detection_rule);
 	tcase_add_test(tc, detect_exceeded);
 	suite_add_tcase(s, tc);
 	return s;

@@ -134,9 +134,20 @@ START_TEST(user_timeout_short_message)
 			   "KEEPALIVE_USER_TIMEOUT=10s"));
 	ck_assert_int_eq(cfg.nproblems, 1);
 	ka_problem_format(&cfg.problems[0], &cfg, buf, sizeof buf);
-	assert_contains(buf, "libkeepalive: KEEPALIVE_USER_TIMEOUT=10s is shorter than");
-	assert_contains(buf, "(30s + 5s x 4)");
+	assert_contains(buf, "libkeepalive: KEEPALIVE_USER_TIMEOUT='10s' is shorter than");
+	assert_contains(buf, "(30s + 5s x 4 = 50s)");
+	assert_contains(buf, "noticed after 35s");
 	assert_contains(buf, "applying both as given");
+
+	/* Longer delays detection of an idle dead peer: said as well. */
+	load_env(&cfg, ENV("KEEPALIVE_IDLE=1", "KEEPALIVE_INTVL=1", "KEEPALIVE_CNT=1",
+			   "KEEPALIVE_USER_TIMEOUT=5s"));
+	ck_assert_int_eq(cfg.nproblems, 1);
+	ck_assert_int_eq(cfg.problems[0].kind, KA_PROBLEM_UT_LONG);
+	ka_problem_format(&cfg.problems[0], &cfg, buf, sizeof buf);
+	assert_contains(buf, "libkeepalive: KEEPALIVE_USER_TIMEOUT='5s' is longer than");
+	assert_contains(buf, "(1s + 1s x 1 = 2s)");
+	assert_contains(buf, "noticed after 5s");
 }
 END_TEST
 
