@@ -43,11 +43,9 @@ static void adopt(const struct ka_config *cfg, int fd)
 	}
 	getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &len);
 	if (cfg->force || !ka_keepalive_on(fd)) {
-		ka_configure(fd, cfg, 0);
-		ka_log_socket(cfg, fd, "configured at start-up (socket activation)", true);
+		ka_configure(fd, cfg, 0, "at start-up (socket activation)");
 	} else {
-		ka_log_socket(cfg, fd, "passed by socket activation with keepalive on: left as it is",
-			      false);
+		ka_log_socket(cfg, fd, "passed by socket activation with keepalive on: left as it is");
 	}
 	ka_fd_set(fd, listening ? KA_FD_FOREIGN : KA_FD_OURS);
 }

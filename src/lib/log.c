@@ -9,6 +9,7 @@
 #include <syslog.h>
 #include <unistd.h>
 
+#include "fdstate.h"
 #include "log.h"
 
 #define KA_LINE_MAX 512
@@ -108,23 +109,67 @@ static void finish_line(struct line *l)
 	write_all(l->buf, l->len);
 }
 
-void ka_log_socket(const struct ka_config *cfg, int fd, const char *what, bool configured)
+void ka_log_socket(const struct ka_config *cfg, int fd, const char *what)
 {
 	struct line l = { .len = 0 };
 
 	if (!start_socket_line(&l, cfg, fd))
 		return;
 	add_text(&l, what);
-	if (configured) {
-		add_text(&l, ": idle=");
-		add_number(&l, cfg->idle_s);
-		add_text(&l, "s intvl=");
-		add_number(&l, cfg->intvl_s);
-		add_text(&l, "s cnt=");
-		add_number(&l, cfg->cnt);
-		add_text(&l, " user_timeout=");
-		add_number(&l, cfg->user_timeout_ms);
-		add_text(&l, "ms");
+	finish_line(&l);
+}
+
+static const char *option_name(int level, int name);
+
+/* The options named by a set of enum ka_option bits, as "TCP_KEEPIDLE, ...". */
+static void add_options(struct line *l, unsigned options)
+{
+	static const struct {
+		enum ka_option bit;
+		int level, name;
+	} all[] = {
+		{ KA_OPT_KEEPALIVE, SOL_SOCKET, SO_KEEPALIVE },
+		{ KA_OPT_IDLE, IPPROTO_TCP, TCP_KEEPIDLE },
+		{ KA_OPT_INTVL, IPPROTO_TCP, TCP_KEEPINTVL },
+		{ KA_OPT_CNT, IPPROTO_TCP, TCP_KEEPCNT },
+		{ KA_OPT_USER_TIMEOUT, IPPROTO_TCP, TCP_USER_TIMEOUT },
+	};
+	bool first = true;
+
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+		if (options & all[i].bit) {
+			add_text(l, first ? "" : ", ");
+			add_text(l, option_name(all[i].level, all[i].name));
+			first = false;
+		}
+	}
+}
+
+void ka_log_configured(const struct ka_config *cfg, int fd, const char *where, unsigned kept,
+		       unsigned refused)
+{
+	struct line l = { .len = 0 };
+
+	if (!start_socket_line(&l, cfg, fd))
+		return;
+	add_text(&l, "configured ");
+	add_text(&l, where);
+	add_text(&l, ": idle=");
+	add_number(&l, cfg->idle_s);
+	add_text(&l, "s intvl=");
+	add_number(&l, cfg->intvl_s);
+	add_text(&l, "s cnt=");
+	add_number(&l, cfg->cnt);
+	add_text(&l, " user_timeout=");
+	add_number(&l, cfg->user_timeout_ms);
+	add_text(&l, "ms");
+	if (kept != 0) {
+		add_text(&l, "; the program's own kept: ");
+		add_options(&l, kept);
+	}
+	if (refused != 0) {
+		add_text(&l, "; refused by the kernel: ");
+		add_options(&l, refused);
 	}
 	finish_line(&l);
 }

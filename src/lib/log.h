@@ -10,9 +10,13 @@
 void ka_log_startup(const struct ka_config *cfg);
 
 /* KEEPALIVE_DEBUG=2: one line for a socket, from a hook (async-signal-safe:
- * plain write(2) to stderr, nothing at all when stderr is not usable).
- * With configured set, the line ends with the values applied. */
-void ka_log_socket(const struct ka_config *cfg, int fd, const char *what, bool configured);
+ * plain write(2) to stderr, nothing at all when stderr is not usable). */
+void ka_log_socket(const struct ka_config *cfg, int fd, const char *what);
+
+/* KEEPALIVE_DEBUG=2: a socket configured, with the values applied, the
+ * program's own options kept and those the kernel refused (enum ka_option). */
+void ka_log_configured(const struct ka_config *cfg, int fd, const char *where, unsigned kept,
+		       unsigned refused);
 
 /* KEEPALIVE_DEBUG=2, force mode: a setsockopt() call that was not made. */
 void ka_log_override(const struct ka_config *cfg, int fd, int level, int name, int given,

@@ -35,9 +35,8 @@ void ka_after_socket(int fd, int domain, int type, int protocol)
 	if (ka_config_filters(cfg)) {
 		ka_fd_set(fd, KA_FD_PENDING); /* the address decides, later */
 	} else {
-		ka_configure(fd, cfg, 0);
+		ka_configure(fd, cfg, 0, "at socket()");
 		ka_fd_set(fd, KA_FD_OURS);
-		ka_log_socket(cfg, fd, "configured at socket()", true);
 	}
 	errno = saved_errno;
 }
@@ -49,10 +48,16 @@ static enum ka_fd_state classify_listener(const struct ka_config *cfg, int liste
 {
 	if (state == KA_FD_UNKNOWN && !ka_fd_is_tcp(listener))
 		return KA_FD_LEFT;
-	if (!cfg->force && (program & KA_OPT_KEEPALIVE) && !ka_keepalive_on(listener))
+	if (!cfg->force && (program & KA_OPT_KEEPALIVE) && !ka_keepalive_on(listener)) {
+		ka_log_socket(cfg, listener, "listener the program turned keepalive off on: "
+					     "left alone, with its connections");
 		return KA_FD_LEFT;
-	if (ka_config_filters(cfg) && !ka_server_in_scope(cfg, listener))
+	}
+	if (ka_config_filters(cfg) && !ka_server_in_scope(cfg, listener)) {
+		ka_log_socket(cfg, listener, "listener outside KEEPALIVE_ROLE or KEEPALIVE_PORTS: "
+					     "left alone, with its connections");
 		return KA_FD_LEFT;
+	}
 	return KA_FD_FOREIGN;
 }
 
@@ -70,20 +75,17 @@ static void adopt_connection(const struct ka_config *cfg, int listener, int conn
 			     bool first_sight, unsigned program)
 {
 	if (first_sight && (cfg->force || !ka_keepalive_on(listener))) {
-		ka_configure(listener, cfg, cfg->force ? 0 : program);
-		ka_log_socket(cfg, listener, "configured at its first accept()", true);
+		ka_configure(listener, cfg, cfg->force ? 0 : program, "at its first accept()");
 	}
 	/* In force mode, keepalive on is not enough: a connection queued
 	 * before we configured the listener carries the timers someone else
 	 * set there, and only one with ours proves that later ones inherit. */
 	if (cfg->force ? ka_keepalive_ours(conn, cfg) : ka_keepalive_on(conn)) {
 		ka_fd_set(listener, KA_FD_SETTLED);
-		ka_log_socket(cfg, conn, "accepted with keepalive already on: left as it is", false);
+		ka_log_socket(cfg, conn, "accepted with keepalive already on: left as it is");
 		return;
 	}
-	ka_configure(conn, cfg, 0);
-	ka_log_socket(cfg, conn, "configured at accept() (it was queued before the listener was)",
-		      true);
+	ka_configure(conn, cfg, 0, "at accept() (it was queued before the listener was)");
 }
 
 void ka_after_accept(int listener, int conn)
@@ -138,13 +140,14 @@ void ka_before_connect(int fd, const struct sockaddr *addr, socklen_t len)
 		return;
 	}
 	if (ka_config_filters(cfg) && !ka_client_in_scope(cfg, addr, len)) {
+		ka_log_socket(cfg, fd, "connect() outside KEEPALIVE_ROLE or KEEPALIVE_PORTS: "
+				       "left alone");
 		ka_fd_set(fd, KA_FD_LEFT);
 	} else if (!cfg->force && ka_keepalive_on(fd)) {
-		ka_log_socket(cfg, fd, "connect() with keepalive already on: left as it is", false);
+		ka_log_socket(cfg, fd, "connect() with keepalive already on: left as it is");
 		ka_fd_set(fd, KA_FD_OURS);
 	} else {
-		ka_configure(fd, cfg, cfg->force ? 0 : program);
-		ka_log_socket(cfg, fd, "configured at connect()", true);
+		ka_configure(fd, cfg, cfg->force ? 0 : program, "at connect()");
 		ka_fd_set(fd, KA_FD_OURS);
 	}
 	errno = saved_errno;

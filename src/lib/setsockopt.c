@@ -77,9 +77,8 @@ static bool managed_socket(const struct ka_config *cfg, int fd)
 		 * address decides at connect() or accept(). */
 		if (ka_config_filters(cfg) || !ka_fd_is_tcp(fd))
 			return false;
-		ka_configure(fd, cfg, 0);
+		ka_configure(fd, cfg, 0, "at setsockopt() (force mode)");
 		ka_fd_set(fd, KA_FD_OURS);
-		ka_log_socket(cfg, fd, "configured at setsockopt() (force mode)", true);
 		return true;
 	case KA_FD_PENDING: /* configured, forcibly, when its scope is known */
 	case KA_FD_LEFT:

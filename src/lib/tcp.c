@@ -9,6 +9,7 @@
 #include <sys/socket.h>
 
 #include "fdstate.h"
+#include "log.h"
 #include "real.h"
 #include "tcp.h"
 
@@ -18,8 +19,9 @@
 
 static bool is_tcp_protocol(int protocol)
 {
-	/* MPTCP takes the same options on recent kernels; where it does not,
-	 * the calls fail and the socket is left as it was. */
+	/* MPTCP takes SO_KEEPALIVE and the timers on recent kernels, but not
+	 * TCP_USER_TIMEOUT (6.18: ENOPROTOOPT): what it refuses is left as
+	 * it was, and the debug line says so. */
 	return protocol == 0 || protocol == IPPROTO_TCP || protocol == IPPROTO_MPTCP;
 }
 
@@ -67,24 +69,30 @@ bool ka_keepalive_ours(int fd, const struct ka_config *cfg)
 		 user_timeout == cfg->user_timeout_ms));
 }
 
-/* Straight to the C library: our own setsockopt() hook is not for us. */
-static void set_int(int fd, int level, int name, int value)
+/* Straight to the C library: our own setsockopt() hook is not for us.
+ * Returns the option's bit when the kernel refused it. */
+static unsigned set_int(int fd, int level, int name, int value, enum ka_option option)
 {
-	(void)ka_real_setsockopt(fd, level, name, &value, sizeof value);
+	return ka_real_setsockopt(fd, level, name, &value, sizeof value) == 0 ? 0 : option;
 }
 
-void ka_configure(int fd, const struct ka_config *cfg, unsigned keep)
+void ka_configure(int fd, const struct ka_config *cfg, unsigned keep, const char *where)
 {
+	unsigned refused = 0;
+
 	if (!(keep & KA_OPT_IDLE))
-		set_int(fd, IPPROTO_TCP, TCP_KEEPIDLE, cfg->idle_s);
+		refused |= set_int(fd, IPPROTO_TCP, TCP_KEEPIDLE, cfg->idle_s, KA_OPT_IDLE);
 	if (!(keep & KA_OPT_INTVL))
-		set_int(fd, IPPROTO_TCP, TCP_KEEPINTVL, cfg->intvl_s);
+		refused |= set_int(fd, IPPROTO_TCP, TCP_KEEPINTVL, cfg->intvl_s, KA_OPT_INTVL);
 	if (!(keep & KA_OPT_CNT))
-		set_int(fd, IPPROTO_TCP, TCP_KEEPCNT, cfg->cnt);
+		refused |= set_int(fd, IPPROTO_TCP, TCP_KEEPCNT, cfg->cnt, KA_OPT_CNT);
 	/* Keepalive never fires while sent data is unacknowledged; only the
-	 * user timeout bounds a peer that vanished mid-transfer. */
+	 * user timeout bounds a peer that vanished mid-transfer. MPTCP sockets
+	 * refuse it on the kernels we know (ENOPROTOOPT). */
 	if (cfg->user_timeout_ms > 0 && !(keep & KA_OPT_USER_TIMEOUT))
-		set_int(fd, IPPROTO_TCP, TCP_USER_TIMEOUT, cfg->user_timeout_ms);
+		refused |= set_int(fd, IPPROTO_TCP, TCP_USER_TIMEOUT, cfg->user_timeout_ms,
+				   KA_OPT_USER_TIMEOUT);
 	if (!(keep & KA_OPT_KEEPALIVE))
-		set_int(fd, SOL_SOCKET, SO_KEEPALIVE, 1);
+		refused |= set_int(fd, SOL_SOCKET, SO_KEEPALIVE, 1, KA_OPT_KEEPALIVE);
+	ka_log_configured(cfg, fd, where, keep, refused);
 }

@@ -19,8 +19,10 @@ bool ka_keepalive_on(int fd);
 bool ka_keepalive_ours(int fd, const struct ka_config *cfg);
 
 /* Sets the timers, the user timeout and SO_KEEPALIVE, except the options in
- * keep (enum ka_option bits: those the program set itself). Failures are
- * ignored (a seccomp filter may refuse them: the program's own call goes on). */
-void ka_configure(int fd, const struct ka_config *cfg, unsigned keep);
+ * keep (enum ka_option bits: those the program set itself), and with
+ * KEEPALIVE_DEBUG=2 says so, naming where ("at socket()"...). Options the
+ * kernel refuses (a seccomp filter, MPTCP's user timeout) are named in that
+ * line and otherwise ignored: the program's own call goes on. */
+void ka_configure(int fd, const struct ka_config *cfg, unsigned keep, const char *where);
 
 #endif

@@ -32,3 +32,20 @@ assert_eq "durations" "keepalive=1 idle=90 intvl=120 cnt=3 user_timeout=450000" 
 # User timeout 0: the kernel's behaviour (no TCP_USER_TIMEOUT) is left.
 out=$(preload KEEPALIVE_USER_TIMEOUT=0 "$KA_PROGS/kaprobe" socket tcp4)
 assert_eq "user timeout 0" "keepalive=1 idle=60 intvl=10 cnt=6 user_timeout=0" "$out"
+
+# MPTCP: keepalive and the timers, where the kernel has MPTCP; a user timeout
+# it refuses is named in the debug line, not claimed.
+if "$KA_PROGS/kaprobe" socket mptcp4 >/dev/null 2>&1; then
+	err=$(mktemp)
+	out=$(preload KEEPALIVE_IDLE=30 KEEPALIVE_DEBUG=2 "$KA_PROGS/kaprobe" socket mptcp4 2>"$err") ||
+		fail "kaprobe socket mptcp4 failed"
+	line=$(grep 'configured at socket()' "$err")
+	rm -f "$err"
+	assert_match "mptcp4" "^keepalive=1 idle=30 " "$out"
+	case "$out" in
+	*user_timeout=-1 | *user_timeout=0) assert_match "mptcp4: refused option named" "refused by the kernel: TCP_USER_TIMEOUT" "$line" ;;
+	*) assert_match "mptcp4: nothing refused" "user_timeout=[0-9]+ms$" "$line" ;;
+	esac
+else
+	echo "mptcp4: cannot be made here, not checked"
+fi

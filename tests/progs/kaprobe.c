@@ -2,7 +2,8 @@
  * prints what keepalive options they ended up with.
  *
  *   kaprobe socket tcp4|tcp6|udp4|unix [nonblock]   a new socket; also udp6,
- *                   unixdgram, seqpacket, netlink, sctp (exit 3: unsupported here)
+ *                   unixdgram, seqpacket, netlink, sctp, mptcp4
+ *                   (exit 3: unsupported here)
  *   kaprobe socketpair stream|dgram|seqpacket       both ends of a UNIX pair
  *   kaprobe fd N                                    an inherited descriptor
  *   kaprobe pair [PORT]                             listener, client, accepted
@@ -52,13 +53,14 @@ static const struct kind kinds[] = {
 	{ "seqpacket", AF_UNIX, SOCK_SEQPACKET, 0 },
 	{ "netlink", AF_NETLINK, SOCK_RAW, 0 },      /* raw, and unprivileged */
 	{ "sctp", AF_INET, SOCK_STREAM, IPPROTO_SCTP }, /* a stream, not TCP */
+	{ "mptcp4", AF_INET, SOCK_STREAM, 262 },        /* IPPROTO_MPTCP */
 };
 
 /* Exit status 3: this kind of socket cannot be made here at all. */
 static int unsupported(const char *what)
 {
 	if (errno != EAFNOSUPPORT && errno != EPROTONOSUPPORT && errno != ESOCKTNOSUPPORT &&
-	    errno != EPERM && errno != EACCES)
+	    errno != EPERM && errno != EACCES && errno != EINVAL)
 		return die(what);
 	fprintf(stderr, "kaprobe: %s: %s\n", what, strerror(errno));
 	return 3;
