@@ -1,8 +1,8 @@
 #!/bin/sh
 # systemd socket activation on loopback: systemd-socket-activate (not
 # preloaded) listens on 127.0.0.1:PORT and, at the first connection, execs
-# a shell that waits a moment, while more clients connect, before it execs
-# the program under the preload. The library's constructor configures the
+# a shell that waits until all clients have connected before it execs the
+# program under the preload. The library's constructor configures the
 # listener (fd 3, LISTEN_PID == getpid()) before main(); the connections
 # that queued before it carry nothing and get ours at accept(); once one
 # arrives that inherited keepalive, accept() costs no system call (strace).
@@ -37,8 +37,10 @@ activate() {
 	while [ "$1" != "--" ]; do tracer="$tracer $1"; shift; done
 	shift
 	port=$(free_port)
+	go="$tmp/$name.go"
 	# shellcheck disable=SC2086
-	$tracer systemd-socket-activate -l "127.0.0.1:$port" sh -c 'sleep 0.5; exec "$@"' sh \
+	$tracer systemd-socket-activate -l "127.0.0.1:$port" \
+		sh -c 'until [ -e "$0" ]; do sleep 0.02; done; exec "$@"' "$go" \
 		env LD_PRELOAD="$KA_PRELOAD" $vars KEEPALIVE_DEBUG=2 \
 		${ASAN_OPTIONS+"ASAN_OPTIONS=$ASAN_OPTIONS"} ${UBSAN_OPTIONS+"UBSAN_OPTIONS=$UBSAN_OPTIONS"} \
 		"$KA_PROGS/kaaccept" "$@" \
@@ -52,7 +54,8 @@ activate() {
 		sleep 0.02
 	done
 	# The first connection makes it exec the shell; the rest queue while
-	# the shell sleeps, before the program (and the library) starts.
+	# the shell waits, before the program (and the library) starts: it
+	# goes on only once every client is connected.
 	python3 -c '
 import socket, sys, time
 held = [socket.create_connection(("127.0.0.1", int(sys.argv[1]))) for _ in range(int(sys.argv[2]))]
@@ -61,6 +64,13 @@ sys.stdout.flush()
 time.sleep(30)' "$port" "$queued" >"$tmp/$name.clients" &
 	clients=$!
 	pids="$pids $clients"
+	i=0
+	until grep -q connected "$tmp/$name.clients" 2>/dev/null; do
+		i=$((i + 1))
+		[ "$i" -lt 500 ] || fail "the clients did not connect"
+		sleep 0.02
+	done
+	: >"$go"
 	wait "$server" || fail "kaaccept behind systemd-socket-activate failed: $(cat "$tmp/$name.err")"
 	grep -q connected "$tmp/$name.clients" || fail "the clients did not connect"
 	kill "$clients" 2>/dev/null

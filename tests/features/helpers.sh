@@ -12,11 +12,19 @@ count_calls() {
 		END { print (state == 2 ? n + 0 : "unterminated") }' "$1"
 }
 
-# free_port: a TCP port free on 127.0.0.1 just now (python3 needed).
+# free_port: a TCP port free on 127.0.0.1 just now (python3 needed), taken
+# below the ephemeral range (20000-29999), so that no connect() of a test
+# running beside this one can be given it as its local port meanwhile.
 free_port() {
 	python3 -c '
-import socket
-s = socket.socket()
-s.bind(("127.0.0.1", 0))
-print(s.getsockname()[1])'
+import random, socket
+for _ in range(1000):
+    port = random.randrange(20000, 30000)
+    s = socket.socket()
+    try:
+        s.bind(("127.0.0.1", port))
+    except OSError:
+        continue
+    print(port)
+    break'
 }

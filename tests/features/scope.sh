@@ -6,6 +6,7 @@
 # port); out of scope, or not of the role: exactly as without the library.
 # A bad list warns once and filters nothing.
 . "$KA_SRCDIR/tests/lib.sh"
+. "$KA_SRCDIR/tests/features/helpers.sh"
 command -v python3 >/dev/null 2>&1 || skip "python3 is not installed"
 
 vars="KEEPALIVE_IDLE=30 KEEPALIVE_INTVL=5 KEEPALIVE_CNT=4"
@@ -13,14 +14,10 @@ ours="keepalive=1 idle=30 intvl=5 cnt=4 user_timeout=50000"
 err=$(mktemp)
 trap 'rm -f "$err"' EXIT
 
-# Two ports free on 127.0.0.1 just now.
-set -- $(python3 -c '
-import socket
-s = [socket.socket() for _ in range(2)]
-for x in s: x.bind(("127.0.0.1", 0))
-print(" ".join(str(x.getsockname()[1]) for x in s))')
-pin=$1 pout=$2
-[ -n "$pin" ] && [ -n "$pout" ] || fail "no free ports"
+# Two ports free on 127.0.0.1 just now, below the ephemeral range.
+pin=$(free_port)
+pout=$(free_port)
+[ -n "$pin" ] && [ -n "$pout" ] && [ "$pin" != "$pout" ] || fail "no free ports"
 kernel=$("$KA_PROGS/kaprobe" pair "$pout" | sed -n 's/^client //p')
 assert_match "kernel defaults" "^keepalive=0 " "$kernel"
 

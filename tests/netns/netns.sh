@@ -230,11 +230,15 @@ ns_socat_pair() {
 }
 
 # ns_expect_noticed WHO PID LOG: the process must exit within NS_BOUND + 1 s
-# after the cable was pulled; prints the time it took and what it wrote.
+# after the cable was pulled, and not before half of NS_BOUND (an end of
+# file or a reset would be quicker: that is not keepalive noticing); prints
+# the time it took and what it wrote.
 ns_expect_noticed() {
 	bound=$((NS_BOUND / 1000))
 	ns_wait_exit "$2" $((NS_BOUND + 1000)) ||
 		fail "$1 still blocked $(ns_seconds "$NS_ELAPSED") s after the cable was pulled (bound $bound s)"
 	echo "$1 noticed after $(ns_seconds "$NS_ELAPSED") s (bound $bound s), exit status $NS_STATUS"
 	sed 's/^/  | /' "$3"
+	[ "$NS_ELAPSED" -ge $((NS_BOUND / 2)) ] ||
+		fail "$1 ended after only $(ns_seconds "$NS_ELAPSED") s: not keepalive's doing"
 }
