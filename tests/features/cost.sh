@@ -3,9 +3,10 @@
 # accepting N sockets (kaloop) makes exactly the same system calls, call by
 # call count (strace -c), with the defaults as with each feature explicitly
 # off (KEEPALIVE_MODE=respect, KEEPALIVE_ROLE=all, KEEPALIVE_PORTS empty,
-# KEEPALIVE_INHERIT=yes) and with all of them off at once. The number of
-# setsockopt and getsockopt calls per socket and per accepted connection
-# goes to the log.
+# KEEPALIVE_INHERIT=yes) and with all of them off at once; and per round of
+# sockets, the same as with the C library alone but for the setsockopt calls
+# counted. The number of setsockopt and getsockopt calls per socket and per
+# accepted connection goes to the log.
 . "$KA_SRCDIR/tests/lib.sh"
 . "$KA_SRCDIR/tests/preload/helpers.sh"
 . "$KA_SRCDIR/tests/features/helpers.sh"
@@ -15,12 +16,14 @@ n=20
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# counts NAME VAR=VALUE...: "syscall calls" lines of strace -c, sorted.
+# counts NAME VAR=VALUE...: "syscall calls" lines of strace -c, sorted
+# (kaloop $n under the preload; $preload and $n may be changed for a call).
+preload_value=$KA_PRELOAD
 counts() {
 	name=$1
 	shift
-	strace -f -c -o "$tmp/$name.c" env LD_PRELOAD="$KA_PRELOAD" "$@" "$KA_PROGS/kaloop" "$n" \
-		>/dev/null || fail "kaloop under strace ($*) failed"
+	strace -f -c -o "$tmp/$name.c" env ${preload_value:+LD_PRELOAD="$preload_value"} "$@" \
+		"$KA_PROGS/kaloop" "$n" >/dev/null || fail "kaloop under strace ($*) failed"
 	# Columns: % time, seconds, usecs/call, calls, [errors,] syscall.
 	awk '$1 ~ /^[0-9.]+$/ && $NF != "total" { print $NF, $4 }' "$tmp/$name.c" | sort
 }
@@ -61,3 +64,29 @@ assert_eq "calls per connect()" $((5 * n)) \
 	"$(count_calls "$tmp/trace" "mark listener" "mark connect" '(set|get)sockopt\(')"
 assert_eq "calls per accept() on our listener" 0 \
 	"$(count_calls "$tmp/trace" "mark own" "mark accept" '(set|get)sockopt\(')"
+
+# Against the C library alone: what each further round of sockets costs, the
+# difference between $n and 2 x $n rounds (start-up, which loads one more
+# library, cancels out). Every system call but setsockopt and getsockopt
+# must be the same; those are the 10 per round counted above (5 at socket(),
+# 5 at socket() + connect()) and the few of the first foreign accepts.
+per_round() { # per_round NAME: "syscall calls" added by rounds $n+1..2n
+	first=$(counts "$1-1")
+	n=$((n * 2))
+	second=$(counts "$1-2")
+	n=$((n / 2))
+	printf '%s\n' "$first" >"$tmp/$1-1.txt"
+	printf '%s\n' "$second" | awk 'NR == FNR { c[$1] = $2; next } { print $1, $2 - c[$1] }' \
+		"$tmp/$1-1.txt" - | awk '$2 != 0' | sort
+}
+ours=$(per_round ours)
+preload_value=""
+bare=$(per_round bare)
+strip() { printf '%s\n' "$1" | grep -Ev '^(setsockopt|getsockopt) '; }
+[ "$(strip "$ours")" = "$(strip "$bare")" ] || fail "system calls per round differ from the C library's:
+ours: $(strip "$ours" | tr '\n' ' ')
+bare: $(strip "$bare" | tr '\n' ' ')"
+assert_eq "setsockopt added by $n rounds" "setsockopt $((10 * n))" \
+	"$(printf '%s\n' "$ours" | grep '^setsockopt ' || echo 'setsockopt 0')"
+echo "per $n rounds, beside the C library's own calls: $(printf '%s\n' "$ours" |
+	grep -E '^(setsockopt|getsockopt) ' | tr '\n' ' ')"
