@@ -12,6 +12,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "environ.h"
 #include "fdstate.h"
 #include "log.h"
 #include "scope.h"
@@ -22,7 +23,7 @@
 
 static long number_of(const char *name)
 {
-	const char *text = getenv(name);
+	const char *text = ka_env_get(name);
 	char *end;
 	long value;
 
@@ -34,20 +35,16 @@ static long number_of(const char *name)
 
 static void adopt(const struct ka_config *cfg, int fd)
 {
-	int listening = 0;
-	socklen_t len = sizeof listening;
-
 	if (!ka_fd_is_tcp(fd) || (ka_config_filters(cfg) && !ka_server_in_scope(cfg, fd))) {
 		ka_fd_set(fd, KA_FD_LEFT);
 		return;
 	}
-	getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &len);
 	if (cfg->force || !ka_keepalive_on(fd)) {
 		ka_configure(fd, cfg, 0, "at start-up (socket activation)");
 	} else {
 		ka_log_socket(cfg, fd, "passed by socket activation with keepalive on: left as it is");
 	}
-	ka_fd_set(fd, listening ? KA_FD_FOREIGN : KA_FD_OURS);
+	ka_fd_set(fd, ka_is_listening(fd) ? KA_FD_FOREIGN : KA_FD_OURS);
 }
 
 void ka_startup_activation(const struct ka_config *cfg)

@@ -15,10 +15,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "environ.h"
 #include "runtime.h"
 #include "startup.h"
-
-extern char **environ;
 
 static const char *base_name(const char *path)
 {
@@ -30,7 +29,8 @@ static const char *base_name(const char *path)
 /* Rebuilds LD_PRELOAD without the entries naming this library. */
 static void remove_from_preload(void)
 {
-	const char *preload = getenv("LD_PRELOAD");
+	static const char *const preload_name[] = { "LD_PRELOAD", NULL };
+	const char *preload = ka_env_get("LD_PRELOAD");
 	size_t size, used = 0;
 	Dl_info self;
 	char *copy, *kept, *entry, *rest;
@@ -53,30 +53,24 @@ static void remove_from_preload(void)
 	}
 	kept[used] = '\0';
 	if (used == 0)
-		unsetenv("LD_PRELOAD");
+		ka_env_remove(preload_name);
 	else
-		setenv("LD_PRELOAD", kept, 1);
+		ka_env_set("LD_PRELOAD", kept);
 	free(copy);
 }
 
-/* Unsets KEEPALIVE and every KEEPALIVE_* variable, KEEPALIVE_PID included. */
+/* Unsets our variables: the settings' KEEPALIVE names and KEEPALIVE_PID
+ * (the older shims' names may be another library's, and stay). */
 static void remove_variables(void)
 {
-	char name[256];
+	const char *names[KA_SETTING_COUNT + 2];
+	int n = 0;
 
-	for (char **e = environ; e != NULL && *e != NULL;) {
-		size_t n = strcspn(*e, "=");
-
-		if (strncmp(*e, "KEEPALIVE", 9) == 0 && (n == 9 || (*e)[9] == '_') &&
-		    n < sizeof name) {
-			memcpy(name, *e, n);
-			name[n] = '\0';
-			unsetenv(name);
-			e = environ; /* unsetenv moved the entries: start over */
-		} else {
-			e++;
-		}
-	}
+	for (int s = 0; s < KA_SETTING_COUNT; s++)
+		names[n++] = ka_setting_variable((enum ka_setting)s);
+	names[n++] = KA_OWNER_PID_VARIABLE;
+	names[n] = NULL;
+	ka_env_remove(names);
 }
 
 void ka_startup_inheritance(const struct ka_config *cfg)
@@ -90,6 +84,6 @@ void ka_startup_inheritance(const struct ka_config *cfg)
 		remove_variables();
 	} else if (cfg->owner_pid == 0) {
 		snprintf(pid, sizeof pid, "%ld", (long)getpid());
-		setenv(KA_OWNER_PID_VARIABLE, pid, 1);
+		ka_env_set(KA_OWNER_PID_VARIABLE, pid);
 	}
 }

@@ -9,6 +9,7 @@ src_lib_libkeepalive_la_SOURCES = \
 	src/lib/runtime.c src/lib/runtime.h \
 	src/lib/startup.c src/lib/startup.h \
 	src/lib/inherit.c \
+	src/lib/environ.c src/lib/environ.h \
 	src/lib/activation.c \
 	src/lib/scope.c src/lib/scope.h \
 	src/lib/setsockopt.c \

@@ -2,28 +2,22 @@
  * them or from our constructor, whichever comes first. */
 #include <config.h>
 
+#include <errno.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "environ.h"
 #include "runtime.h"
-
-extern char **environ;
 
 enum { NOT_LOADED, LOADING, LOADED };
 
 static struct ka_config loaded;
 static int load_state = NOT_LOADED;
 
-/* getenv() is not async-signal-safe in every libc; a scan of environ is. */
 static const char *environment_lookup(const char *name, void *ctx)
 {
-	size_t n = strlen(name);
-
 	(void)ctx;
-	for (char **e = environ; e != NULL && *e != NULL; e++)
-		if (strncmp(*e, name, n) == 0 && (*e)[n] == '=')
-			return *e + n + 1;
-	return NULL;
+	return ka_env_get(name);
 }
 
 bool ka_runtime_not_owner(const struct ka_config *cfg)
@@ -33,11 +27,14 @@ bool ka_runtime_not_owner(const struct ka_config *cfg)
 
 static void load(struct ka_config *cfg)
 {
+	int saved_errno = errno; /* the parser's strtoll may set it */
+
 	ka_config_load(cfg, environment_lookup, NULL);
 	/* KEEPALIVE_INHERIT=no: a process started by the one we were set up
 	 * for (a fork followed by exec) runs without us. */
 	if (ka_runtime_not_owner(cfg))
 		cfg->enabled = false;
+	errno = saved_errno;
 }
 
 const struct ka_config *ka_runtime_settings(struct ka_config *scratch)

@@ -74,3 +74,16 @@ os.waitpid(pid, 0)
 $kernel
 forked 1" "$out"
 fi
+
+# bash defines its own setenv and unsetenv, which before its main() work on
+# its own table, not on environ: as a child it must start (not spin in our
+# constructor) and see no library; as the program it must see KEEPALIVE_PID.
+if command -v bash >/dev/null 2>&1; then
+	# sh is the program; the bash it starts loads the library as a child.
+	out=$(timeout 10 env LD_PRELOAD="$KA_PRELOAD:$noop" KEEPALIVE_INHERIT=no \
+		sh -c 'bash -c '\''echo "child ${LD_PRELOAD-unset}"'\''; true') || fail "bash as a child: $?"
+	assert_eq "bash as a child" "child $rest" "$out"
+	out=$(run KEEPALIVE_INHERIT=no -- bash -c 'echo "$KEEPALIVE_PID" $$')
+	pid=${out#* }
+	assert_eq "bash as the program: its own KEEPALIVE_PID" "$pid $pid" "$out"
+fi
