@@ -48,3 +48,16 @@ void ka_fd_set(int fd, enum ka_fd_state state)
 	if (fd >= 0 && fd < KA_FD_TABLE_SIZE)
 		__atomic_store_n(&fd_table[fd], (unsigned char)state, __ATOMIC_RELAXED);
 }
+
+void ka_fd_set_keeping_options(int fd, enum ka_fd_state state)
+{
+	if (fd >= 0 && fd < KA_FD_TABLE_SIZE)
+		__atomic_store_n(&fd_table[fd], (unsigned char)(ka_fd_program_options(fd) | state),
+				 __ATOMIC_RELAXED);
+}
+
+void ka_fd_copy(int from, int to)
+{
+	if (to >= 0 && to < KA_FD_TABLE_SIZE)
+		__atomic_store_n(&fd_table[to], (unsigned char)entry(from), __ATOMIC_RELAXED);
+}

@@ -27,6 +27,10 @@ enum ka_fd_state ka_fd_get(int fd);
 unsigned ka_fd_program_options(int fd);
 /* Sets the state and forgets the program's options: the decision is made. */
 void ka_fd_set(int fd, enum ka_fd_state state);
+/* Sets the state and keeps the program's options: more decisions to come. */
+void ka_fd_set_keeping_options(int fd, enum ka_fd_state state);
+/* The whole entry of one number to another (dup2, dup3). */
+void ka_fd_copy(int from, int to);
 void ka_fd_add_program_option(int fd, enum ka_option option);
 
 #endif

@@ -74,7 +74,7 @@ KA_EXPORT int dup2(int fd, int target)
 	int result = ka_real_dup2(fd, target);
 
 	if (result >= 0 && result != fd)
-		ka_fd_set(result, ka_fd_get(fd));
+		ka_fd_copy(fd, result);
 	return result;
 }
 
@@ -83,6 +83,6 @@ KA_EXPORT int dup3(int fd, int target, int flags)
 	int result = ka_real_dup3(fd, target, flags);
 
 	if (result >= 0)
-		ka_fd_set(result, ka_fd_get(fd));
+		ka_fd_copy(fd, result);
 	return result;
 }

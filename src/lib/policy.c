@@ -30,15 +30,30 @@ void ka_after_socket(int fd, int domain, int type, int protocol)
 	}
 	ka_fd_set(fd, KA_FD_UNKNOWN);
 	cfg = ka_runtime_settings(&scratch);
-	if (!cfg->enabled)
-		return;
-	if (ka_config_filters(cfg)) {
+	if (cfg->enabled && ka_config_filters(cfg)) {
 		ka_fd_set(fd, KA_FD_PENDING); /* the address decides, later */
-	} else {
+	} else if (cfg->enabled) {
 		ka_configure(fd, cfg, 0, "at socket()");
 		ka_fd_set(fd, KA_FD_OURS);
 	}
 	errno = saved_errno;
+}
+
+/* A socket we never saw created, with keepalive already on: a parent, a
+ * launcher or the program chose its settings, and that choice stands
+ * (unless KEEPALIVE_MODE=force). A socket we created and held back for a
+ * scope filter has keepalive on only because the program turned it on: it
+ * is configured, leaving the options the program set, as if we had done it
+ * at socket(). */
+static bool leave_as_is(const struct ka_config *cfg, int fd, enum ka_fd_state state)
+{
+	return !cfg->force && state == KA_FD_UNKNOWN && ka_keepalive_on(fd);
+}
+
+/* The options configuring leaves alone: the program's, unless forced. */
+static unsigned kept_options(const struct ka_config *cfg, unsigned program)
+{
+	return cfg->force ? 0 : program;
 }
 
 /* A listener first seen at accept(): is it TCP, in scope, and did the
@@ -72,11 +87,12 @@ static enum ka_fd_state classify_listener(const struct ka_config *cfg, int liste
  * checked until one arrives that inherited keepalive: the queue is FIFO, so
  * all later ones will have it too, and from then on accept() costs nothing. */
 static void adopt_connection(const struct ka_config *cfg, int listener, int conn,
-			     bool first_sight, unsigned program)
+			     enum ka_fd_state seen, unsigned program)
 {
-	if (first_sight && (cfg->force || !ka_keepalive_on(listener))) {
-		ka_configure(listener, cfg, cfg->force ? 0 : program, "at its first accept()");
-	}
+	bool first_sight = seen != KA_FD_FOREIGN;
+
+	if (first_sight && !leave_as_is(cfg, listener, seen))
+		ka_configure(listener, cfg, kept_options(cfg, program), "at its first accept()");
 	/* In force mode, keepalive on is not enough: a connection queued
 	 * before we configured the listener carries the timers someone else
 	 * set there, and only one with ours proves that later ones inherit. */
@@ -85,7 +101,9 @@ static void adopt_connection(const struct ka_config *cfg, int listener, int conn
 		ka_log_socket(cfg, conn, "accepted with keepalive already on: left as it is");
 		return;
 	}
-	ka_configure(conn, cfg, 0, "at accept() (it was queued before the listener was)");
+	/* Cloned from the listener: it carries what the program set there. */
+	ka_configure(conn, cfg, kept_options(cfg, program),
+		     "at accept() (it was queued before the listener was)");
 }
 
 void ka_after_accept(int listener, int conn)
@@ -105,12 +123,15 @@ void ka_after_accept(int listener, int conn)
 	ka_fd_set(conn, KA_FD_UNKNOWN); /* the number may have been a TCP socket */
 	cfg = ka_runtime_settings(&scratch);
 	if (cfg->enabled) {
+		enum ka_fd_state seen = state;
+
 		if (first_sight) {
 			state = classify_listener(cfg, listener, state, program);
-			ka_fd_set(listener, state);
+			/* The program's options are needed for each queued one. */
+			ka_fd_set_keeping_options(listener, state);
 		}
 		if (state == KA_FD_FOREIGN) {
-			adopt_connection(cfg, listener, conn, first_sight, program);
+			adopt_connection(cfg, listener, conn, seen, program);
 			ka_fd_set(conn, KA_FD_OURS);
 		} else {
 			ka_fd_set(conn, KA_FD_LEFT);
@@ -143,11 +164,11 @@ void ka_before_connect(int fd, const struct sockaddr *addr, socklen_t len)
 		ka_log_socket(cfg, fd, "connect() outside KEEPALIVE_ROLE or KEEPALIVE_PORTS: "
 				       "left alone");
 		ka_fd_set(fd, KA_FD_LEFT);
-	} else if (!cfg->force && ka_keepalive_on(fd)) {
+	} else if (leave_as_is(cfg, fd, state)) {
 		ka_log_socket(cfg, fd, "connect() with keepalive already on: left as it is");
 		ka_fd_set(fd, KA_FD_OURS);
 	} else {
-		ka_configure(fd, cfg, cfg->force ? 0 : program, "at connect()");
+		ka_configure(fd, cfg, kept_options(cfg, program), "at connect()");
 		ka_fd_set(fd, KA_FD_OURS);
 	}
 	errno = saved_errno;

@@ -46,6 +46,15 @@ static void *resolve(struct next_symbol *s)
 	return fn;
 }
 
+void ka_real_resolve_all(void)
+{
+	struct next_symbol *all[] = { &next_socket, &next_accept, &next_accept4, &next_connect,
+				      &next_setsockopt, &next_close, &next_dup2, &next_dup3 };
+
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+		(void)resolve(all[i]);
+}
+
 int ka_real_socket(int domain, int type, int protocol)
 {
 	int (*fn)(int, int, int) = (int (*)(int, int, int))resolve(&next_socket);

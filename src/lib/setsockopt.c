@@ -78,7 +78,8 @@ static bool managed_socket(const struct ka_config *cfg, int fd)
 		if (ka_config_filters(cfg) || !ka_fd_is_tcp(fd))
 			return false;
 		ka_configure(fd, cfg, 0, "at setsockopt() (force mode)");
-		ka_fd_set(fd, KA_FD_OURS);
+		/* A listener's queued connections still need theirs at accept(). */
+		ka_fd_set(fd, ka_is_listening(fd) ? KA_FD_FOREIGN : KA_FD_OURS);
 		return true;
 	case KA_FD_PENDING: /* configured, forcibly, when its scope is known */
 	case KA_FD_LEFT:

@@ -4,6 +4,7 @@
 #include <config.h>
 
 #include "log.h"
+#include "real.h"
 #include "runtime.h"
 #include "startup.h"
 
@@ -11,6 +12,8 @@ __attribute__((constructor)) static void ka_startup(void)
 {
 	struct ka_config scratch;
 	const struct ka_config *cfg = ka_runtime_settings(&scratch);
+
+	ka_real_resolve_all();
 
 	if (ka_runtime_not_owner(cfg)) {
 		ka_startup_inheritance(cfg); /* a child: quietly step aside */

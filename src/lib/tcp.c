@@ -49,6 +49,13 @@ bool ka_fd_is_tcp(int fd)
 	       ka_is_tcp(domain, type, protocol);
 }
 
+bool ka_is_listening(int fd)
+{
+	int listening;
+
+	return get_int(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening) && listening;
+}
+
 bool ka_keepalive_on(int fd)
 {
 	int on;

@@ -12,6 +12,9 @@ bool ka_is_tcp(int domain, int type, int protocol);
 /* The same question asked of the kernel, for a descriptor we did not create. */
 bool ka_fd_is_tcp(int fd);
 
+/* Whether the socket is listening (SO_ACCEPTCONN). */
+bool ka_is_listening(int fd);
+
 /* Whether SO_KEEPALIVE is on; false also when the kernel cannot tell. */
 bool ka_keepalive_on(int fd);
 

@@ -91,3 +91,11 @@ assert_match "unix without the library" "^unix TCP_KEEPIDLE=7200 ret=-1 errno=EO
 # shellcheck disable=SC2086
 out=$(preload $vars KEEPALIVE_MODE=force "$KA_PROGS/kaforce" unix 2>"$err") || fail "kaforce unix failed"
 assert_eq "unix socket on a reused number, force" "$plain" "$out"
+
+# Force mode: a setsockopt on a passed-in listener before its first accept
+# configures it there; a connection queued before that still gets ours.
+# shellcheck disable=SC2086
+out=$("$KA_PROGS/kalisten" -q 1 env LD_PRELOAD="$KA_PRELOAD" $vars KEEPALIVE_MODE=force \
+	"$KA_PROGS/kaaccept" idle 7200 accept 1 listener) || fail "kaaccept (force, idle first) failed"
+assert_eq "force: listener touched before the first accept" "accepted $ours
+listener $ours" "$out"

@@ -37,6 +37,12 @@ out=$(env LD_LIBRARY_PATH="$libs" LD_PRELOAD="$KA_PRELOAD" $vars "$libs/kactor" 
 assert_eq "linked: kactor" "main libctor_keepalive=1" "$out"
 check "linked"
 
+# Settings parsed inside that first socket() (the library off, a value to
+# parse) leave errno as the program set it.
+env LD_PRELOAD="$libs/libctor.so $KA_PRELOAD" KEEPALIVE=off KEEPALIVE_IDLE=30 \
+	"$KA_PROGS/kaprobe" socket tcp4 >/dev/null 2>"$err" || fail "kaprobe (off) failed: $(cat "$err")"
+assert_match "off: libctor's socket" "^libctor keepalive=0 " "$(cat "$err")"
+
 # The case that matters ran: a socket() before libkeepalive's constructor
 # (glibc runs the later preloaded and the linked library's first).
 [ "$ctor_first" -gt 0 ] || fail "libctor's constructor never ran first"

@@ -29,7 +29,8 @@ accepted $want" "$out"
 # A listener passed in (fd 3), on which the program turns keepalive off
 # before its first accept: the program's choice stands for it and for the
 # connections, queued before or made after. Setting only TCP_KEEPIDLE there
-# keeps that value and gets the rest of ours.
+# keeps that value, on the listener and on a connection queued after it
+# (cloned with it), and gets the rest of ours.
 # shellcheck disable=SC2086
 out=$("$KA_PROGS/kalisten" -q 1 env LD_PRELOAD="$KA_PRELOAD" $vars \
 	"$KA_PROGS/kaaccept" off accept 1 queue 1 accept 1 listener) || fail "kaaccept passed-in off failed"
@@ -37,5 +38,5 @@ assert_eq "passed-in listener turned off" 3 "$(echo "$out" | grep -c ' keepalive
 # shellcheck disable=SC2086
 out=$("$KA_PROGS/kalisten" env LD_PRELOAD="$KA_PRELOAD" $vars \
 	"$KA_PROGS/kaaccept" idle 45 queue 1 accept 1 listener) || fail "kaaccept passed-in idle failed"
-assert_eq "passed-in listener with its own idle" "accepted keepalive=1 idle=30 intvl=5 cnt=4 user_timeout=50000
+assert_eq "passed-in listener with its own idle" "accepted keepalive=1 idle=45 intvl=5 cnt=4 user_timeout=50000
 listener keepalive=1 idle=45 intvl=5 cnt=4 user_timeout=50000" "$out"

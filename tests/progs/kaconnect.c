@@ -5,6 +5,7 @@
  *   kaconnect raw        socket made by syscall(SYS_socket)
  *   kaconnect raw-on N   the same, the program turned keepalive on, idle N
  *   kaconnect own-off    socket(); the program sets SO_KEEPALIVE 0, idle 45
+ *   kaconnect own-on     socket(); the program sets SO_KEEPALIVE 1 only
  *   kaconnect reused     socket(), closed, then syscall(SYS_socket) reusing
  *                        its number
  */
@@ -33,6 +34,10 @@ static int make(const char *how, const char *arg)
 		if (fd >= 0 && (set_int(fd, SOL_SOCKET, SO_KEEPALIVE, 0) != 0 ||
 				set_int(fd, IPPROTO_TCP, TCP_KEEPIDLE, 45) != 0))
 			die("setsockopt");
+	} else if (strcmp(how, "own-on") == 0) {
+		fd = socket(AF_INET, SOCK_STREAM, 0);
+		if (fd >= 0 && set_int(fd, SOL_SOCKET, SO_KEEPALIVE, 1) != 0)
+			die("setsockopt");
 	} else if (strcmp(how, "reused") == 0) {
 		int old = socket(AF_INET, SOCK_STREAM, 0);
 
@@ -42,7 +47,7 @@ static int make(const char *how, const char *arg)
 		if (fd != old)
 			fprintf(stderr, "kaconnect: number %d not reused (got %d)\n", old, fd);
 	} else {
-		fprintf(stderr, "usage: kaconnect raw | raw-on IDLE | own-off | reused\n");
+		fprintf(stderr, "usage: kaconnect raw | raw-on IDLE | own-off | own-on | reused\n");
 		_exit(2);
 	}
 	if (fd < 0)
@@ -56,7 +61,7 @@ int main(int argc, char **argv)
 	struct sockaddr_in addr;
 
 	if (argc < 2)
-		return fprintf(stderr, "usage: kaconnect raw | raw-on IDLE | own-off | reused\n"), 2;
+		return fprintf(stderr, "usage: kaconnect raw | raw-on IDLE | own-off | own-on | reused\n"), 2;
 	fd = make(argv[1], argc > 2 ? argv[2] : NULL);
 	sockopts_show("before", fd);
 	if (local_address(listener, &addr) != 0 ||
