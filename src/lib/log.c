@@ -119,7 +119,23 @@ void ka_log_socket(const struct ka_config *cfg, int fd, const char *what)
 	finish_line(&l);
 }
 
-static const char *option_name(int level, int name);
+static const char *option_name(int level, int name)
+{
+	if (level == SOL_SOCKET && name == SO_KEEPALIVE)
+		return "SO_KEEPALIVE";
+	switch (name) {
+	case TCP_KEEPIDLE:
+		return "TCP_KEEPIDLE";
+	case TCP_KEEPINTVL:
+		return "TCP_KEEPINTVL";
+	case TCP_KEEPCNT:
+		return "TCP_KEEPCNT";
+	case TCP_USER_TIMEOUT:
+		return "TCP_USER_TIMEOUT";
+	default:
+		return "option";
+	}
+}
 
 /* The options named by a set of enum ka_option bits, as "TCP_KEEPIDLE, ...". */
 static void add_options(struct line *l, unsigned options)
@@ -174,23 +190,6 @@ void ka_log_configured(const struct ka_config *cfg, int fd, const char *where, u
 	finish_line(&l);
 }
 
-static const char *option_name(int level, int name)
-{
-	if (level == SOL_SOCKET && name == SO_KEEPALIVE)
-		return "SO_KEEPALIVE";
-	switch (name) {
-	case TCP_KEEPIDLE:
-		return "TCP_KEEPIDLE";
-	case TCP_KEEPINTVL:
-		return "TCP_KEEPINTVL";
-	case TCP_KEEPCNT:
-		return "TCP_KEEPCNT";
-	case TCP_USER_TIMEOUT:
-		return "TCP_USER_TIMEOUT";
-	default:
-		return "option";
-	}
-}
 
 void ka_log_override(const struct ka_config *cfg, int fd, int level, int name, int given,
 		     int kept)
