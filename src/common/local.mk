@@ -8,5 +8,7 @@ src_common_libkacommon_la_SOURCES = \
 	src/common/parse.c \
 	src/common/messages.c \
 	src/common/ports.c \
-	src/common/detect.c
+	src/common/detect.c \
+	src/common/sockopts.c src/common/sockopts.h \
+	src/common/decide.c src/common/decide.h
 src_common_libkacommon_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden

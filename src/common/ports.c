@@ -1,4 +1,4 @@
-/* KEEPALIVE_PORTS and KEEPALIVE_ROLE: which connections are configured. */
+/* KEEPALIVE_PORTS: parsing the list of ports and ranges (decide.c applies it). */
 #include <config.h>
 
 #include <errno.h>
@@ -73,19 +73,4 @@ bool ka_parse_ports(const char *text, struct ka_port_range *ranges, int *n,
 			return false;
 		}
 	}
-}
-
-bool ka_config_filters(const struct ka_config *cfg)
-{
-	return cfg->role != KA_ROLE_ALL || cfg->nports > 0;
-}
-
-bool ka_config_port_in_scope(const struct ka_config *cfg, int port)
-{
-	if (cfg->nports == 0)
-		return true;
-	for (int i = 0; i < cfg->nports; i++)
-		if (port >= cfg->ports[i].lo && port <= cfg->ports[i].hi)
-			return true;
-	return false;
 }

@@ -115,10 +115,6 @@ bool ka_parse_setting(enum ka_setting setting, const char *text, long long *valu
 /* When the kernel notices an idle dead peer with these settings, in ms. */
 long long ka_config_idle_detection_ms(const struct ka_config *cfg);
 
-/* True when KEEPALIVE_ROLE or KEEPALIVE_PORTS narrows what is configured. */
-bool ka_config_filters(const struct ka_config *cfg);
-bool ka_config_port_in_scope(const struct ka_config *cfg, int port);
-
 /* Parses "5432,6379,8000-8100"; returns false and sets *kind on bad input. */
 bool ka_parse_ports(const char *text, struct ka_port_range *ranges, int *n,
 		    enum ka_problem_kind *kind);

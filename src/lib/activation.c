@@ -3,8 +3,8 @@
  * the listeners here, before main(), lets every accepted connection inherit
  * our settings at no cost. Connections that completed their handshake before
  * this ran sit in the accept queue unconfigured: marking the listener
- * KA_FD_FOREIGN makes accept() check them until one arrives that inherited
- * keepalive (policy.c). With Accept=yes the descriptor is the connection
+ * KA_FD_CHECKING_QUEUE makes accept() check them until one arrives that inherited
+ * keepalive (events.c). With Accept=yes the descriptor is the connection
  * itself, configured here since nothing else would reach it. */
 #include <config.h>
 
@@ -12,11 +12,11 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "activation.h"
+#include "apply.h"
 #include "environ.h"
 #include "fdstate.h"
 #include "log.h"
-#include "scope.h"
-#include "startup.h"
 #include "tcp.h"
 
 #define LISTEN_FDS_START 3
@@ -35,19 +35,23 @@ static long number_of(const char *name)
 
 static void adopt(const struct ka_config *cfg, int fd)
 {
-	if (!ka_fd_is_tcp(fd) || (ka_config_filters(cfg) && !ka_server_in_scope(cfg, fd))) {
-		ka_fd_set(fd, KA_FD_LEFT);
-		return;
-	}
-	if (cfg->force || !ka_keepalive_on(fd)) {
-		ka_configure(fd, cfg, 0, "at start-up (socket activation)");
-	} else {
+	struct ka_socket_facts s = KA_SOCKET_FACTS_UNKNOWN;
+	struct ka_decision d;
+
+	s.kind = ka_fd_kind(fd);
+	s.side = ka_fd_listening(fd) ? KA_SIDE_LISTENER : KA_SIDE_ACCEPTED;
+	d = ka_apply_decide(cfg, fd, &s);
+	if (ka_apply_decision(cfg, fd, &d, "at start-up (socket activation)", NULL)) {
+		ka_apply_mark_configured(fd);
+	} else if (d.reason == KA_WHY_OWN_KEEPALIVE || d.reason == KA_WHY_ALREADY) {
 		ka_log_socket(cfg, fd, "passed by socket activation with keepalive on: left as it is");
+		ka_fd_set(fd, s.side == KA_SIDE_LISTENER ? KA_FD_CHECKING_QUEUE : KA_FD_DECIDED);
+	} else {
+		ka_fd_set(fd, KA_FD_LEFT_ALONE);
 	}
-	ka_fd_set(fd, ka_is_listening(fd) ? KA_FD_FOREIGN : KA_FD_OURS);
 }
 
-void ka_startup_activation(const struct ka_config *cfg)
+void ka_activation_startup(const struct ka_config *cfg)
 {
 	long fds, pid = number_of("LISTEN_PID");
 

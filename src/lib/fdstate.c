@@ -2,7 +2,7 @@
  *
  * The table is in .bss: only the pages of descriptor numbers in use ever
  * become resident (one page covers 4096 descriptors). Numbers beyond it are
- * always KA_FD_UNKNOWN, which costs system calls but is never wrong.
+ * always KA_FD_UNSEEN, which costs system calls but is never wrong.
  *
  * close(), dup2() and dup3() clear or copy entries, and every socket made
  * through socket() or accept() writes the entry for its number, so an entry
@@ -16,14 +16,21 @@
 
 #define KA_FD_TABLE_SIZE (1 << 20)
 
-#define KA_FD_STATE_BITS 0x07
+/* One byte: the state in the low bits, the program's options above them. */
+#define KA_FD_STATE_BITS 0x07u
+#define KA_FD_OPTIONS_SHIFT 3
+
+_Static_assert(KA_FD_LEFT_ALONE <= KA_FD_STATE_BITS, "the states fit their bits");
+_Static_assert((KA_OPT_ALL << KA_FD_OPTIONS_SHIFT) <= 0xffu, "the options fit the byte");
+_Static_assert(((KA_OPT_ALL << KA_FD_OPTIONS_SHIFT) & KA_FD_STATE_BITS) == 0,
+	       "the option bits and the state bits do not overlap");
 
 static unsigned char fd_table[KA_FD_TABLE_SIZE];
 
 static unsigned entry(int fd)
 {
 	if (fd < 0 || fd >= KA_FD_TABLE_SIZE)
-		return KA_FD_UNKNOWN;
+		return KA_FD_UNSEEN;
 	return __atomic_load_n(&fd_table[fd], __ATOMIC_RELAXED);
 }
 
@@ -34,13 +41,14 @@ enum ka_fd_state ka_fd_get(int fd)
 
 unsigned ka_fd_program_options(int fd)
 {
-	return entry(fd) & ~(unsigned)KA_FD_STATE_BITS;
+	return entry(fd) >> KA_FD_OPTIONS_SHIFT;
 }
 
 void ka_fd_add_program_option(int fd, enum ka_option option)
 {
 	if (fd >= 0 && fd < KA_FD_TABLE_SIZE)
-		__atomic_or_fetch(&fd_table[fd], (unsigned char)option, __ATOMIC_RELAXED);
+		__atomic_or_fetch(&fd_table[fd], (unsigned char)(option << KA_FD_OPTIONS_SHIFT),
+				  __ATOMIC_RELAXED);
 }
 
 void ka_fd_set(int fd, enum ka_fd_state state)
@@ -52,7 +60,7 @@ void ka_fd_set(int fd, enum ka_fd_state state)
 void ka_fd_set_keeping_options(int fd, enum ka_fd_state state)
 {
 	if (fd >= 0 && fd < KA_FD_TABLE_SIZE)
-		__atomic_store_n(&fd_table[fd], (unsigned char)(ka_fd_program_options(fd) | state),
+		__atomic_store_n(&fd_table[fd], (unsigned char)((entry(fd) & ~KA_FD_STATE_BITS) | state),
 				 __ATOMIC_RELAXED);
 }
 

@@ -1,7 +1,8 @@
 /* The interposed calls: the only symbols this library exports.
  *
- * Each hook makes the real call and hands the result to policy.c, which
- * decides what to do and leaves errno and the return value as they were. */
+ * Each hook makes the real call (real.c) and hands the result to events.c
+ * (socket, accept, accept4, connect) or setsockopt.c, which leave errno and
+ * the return value as they were; close, dup2 and dup3 keep fdstate.c true. */
 
 /* No <config.h> and so no _GNU_SOURCE here: with it, glibc declares the
  * address arguments as transparent unions and our definitions would not match
@@ -10,8 +11,9 @@
 #include <unistd.h>
 
 #include "fdstate.h"
-#include "policy.h"
+#include "events.h"
 #include "real.h"
+#include "setsockopt.h"
 
 #define KA_EXPORT __attribute__((visibility("default")))
 
@@ -54,7 +56,7 @@ KA_EXPORT int connect(int fd, const struct sockaddr *addr, socklen_t len)
 /* Goes through unless KEEPALIVE_MODE=force holds our settings (setsockopt.c). */
 KA_EXPORT int setsockopt(int fd, int level, int name, const void *value, socklen_t len)
 {
-	if (ka_setsockopt_overridden(fd, level, name, value, len))
+	if (ka_setsockopt_dropped(fd, level, name, value, len))
 		return 0;
 	return ka_real_setsockopt(fd, level, name, value, len);
 }
@@ -65,7 +67,7 @@ KA_EXPORT int setsockopt(int fd, int level, int name, const void *value, socklen
  * for the same number writes its own entry after ours. */
 KA_EXPORT int close(int fd)
 {
-	ka_fd_set(fd, KA_FD_UNKNOWN);
+	ka_fd_set(fd, KA_FD_UNSEEN);
 	return ka_real_close(fd);
 }
 

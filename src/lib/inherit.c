@@ -16,8 +16,8 @@
 #include <unistd.h>
 
 #include "environ.h"
+#include "inherit.h"
 #include "runtime.h"
-#include "startup.h"
 
 static const char *base_name(const char *path)
 {
@@ -73,7 +73,7 @@ static void remove_variables(void)
 	ka_env_remove(names);
 }
 
-void ka_startup_inheritance(const struct ka_config *cfg)
+void ka_inherit_startup(const struct ka_config *cfg)
 {
 	char pid[24];
 

@@ -3,16 +3,16 @@
 lib_LTLIBRARIES += src/lib/libkeepalive.la
 src_lib_libkeepalive_la_SOURCES = \
 	src/lib/hooks.c \
-	src/lib/policy.c src/lib/policy.h \
+	src/lib/events.c src/lib/events.h \
+	src/lib/apply.c src/lib/apply.h \
 	src/lib/tcp.c src/lib/tcp.h \
 	src/lib/fdstate.c src/lib/fdstate.h \
 	src/lib/runtime.c src/lib/runtime.h \
-	src/lib/startup.c src/lib/startup.h \
-	src/lib/inherit.c \
+	src/lib/startup.c \
+	src/lib/inherit.c src/lib/inherit.h \
 	src/lib/environ.c src/lib/environ.h \
-	src/lib/activation.c \
-	src/lib/scope.c src/lib/scope.h \
-	src/lib/setsockopt.c \
+	src/lib/activation.c src/lib/activation.h \
+	src/lib/setsockopt.c src/lib/setsockopt.h \
 	src/lib/log.c src/lib/log.h \
 	src/lib/real.c src/lib/real.h
 src_lib_libkeepalive_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden

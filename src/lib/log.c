@@ -1,15 +1,11 @@
 /* What the library tells the user: warnings, and with KEEPALIVE_DEBUG its work. */
 #include <config.h>
 
-#include <netinet/in.h>
-#include <netinet/tcp.h>
 #include <string.h>
-#include <sys/socket.h>
 #include <sys/stat.h>
 #include <syslog.h>
 #include <unistd.h>
 
-#include "fdstate.h"
 #include "log.h"
 
 #define KA_LINE_MAX 512
@@ -119,46 +115,13 @@ void ka_log_socket(const struct ka_config *cfg, int fd, const char *what)
 	finish_line(&l);
 }
 
-static const char *option_name(int level, int name)
-{
-	if (level == SOL_SOCKET && name == SO_KEEPALIVE)
-		return "SO_KEEPALIVE";
-	switch (name) {
-	case TCP_KEEPIDLE:
-		return "TCP_KEEPIDLE";
-	case TCP_KEEPINTVL:
-		return "TCP_KEEPINTVL";
-	case TCP_KEEPCNT:
-		return "TCP_KEEPCNT";
-	case TCP_USER_TIMEOUT:
-		return "TCP_USER_TIMEOUT";
-	default:
-		return "option";
-	}
-}
-
 /* The options named by a set of enum ka_option bits, as "TCP_KEEPIDLE, ...". */
 static void add_options(struct line *l, unsigned options)
 {
-	static const struct {
-		enum ka_option bit;
-		int level, name;
-	} all[] = {
-		{ KA_OPT_KEEPALIVE, SOL_SOCKET, SO_KEEPALIVE },
-		{ KA_OPT_IDLE, IPPROTO_TCP, TCP_KEEPIDLE },
-		{ KA_OPT_INTVL, IPPROTO_TCP, TCP_KEEPINTVL },
-		{ KA_OPT_CNT, IPPROTO_TCP, TCP_KEEPCNT },
-		{ KA_OPT_USER_TIMEOUT, IPPROTO_TCP, TCP_USER_TIMEOUT },
-	};
-	bool first = true;
+	char names[128];
 
-	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
-		if (options & all[i].bit) {
-			add_text(l, first ? "" : ", ");
-			add_text(l, option_name(all[i].level, all[i].name));
-			first = false;
-		}
-	}
+	ka_sockopts_list(options, names, sizeof names);
+	add_text(l, names);
 }
 
 void ka_log_configured(const struct ka_config *cfg, int fd, const char *where, unsigned kept,
@@ -190,16 +153,27 @@ void ka_log_configured(const struct ka_config *cfg, int fd, const char *where, u
 	finish_line(&l);
 }
 
+void ka_log_left(const struct ka_config *cfg, int fd, const char *what, const char *why)
+{
+	struct line l = { .len = 0 };
 
-void ka_log_override(const struct ka_config *cfg, int fd, int level, int name, int given,
-		     int kept)
+	if (!start_socket_line(&l, cfg, fd))
+		return;
+	add_text(&l, what);
+	add_text(&l, ": left alone: ");
+	add_text(&l, why);
+	finish_line(&l);
+}
+
+void ka_log_override(const struct ka_config *cfg, int fd, const struct ka_sockopt *opt,
+		     int given, int kept)
 {
 	struct line l = { .len = 0 };
 
 	if (!start_socket_line(&l, cfg, fd))
 		return;
 	add_text(&l, "setsockopt(");
-	add_text(&l, option_name(level, name));
+	add_text(&l, opt->label);
 	add_text(&l, ", ");
 	add_number(&l, given);
 	add_text(&l, ") overridden by KEEPALIVE_MODE=force: keeping ");

@@ -2,7 +2,7 @@
 #ifndef KA_LOG_H
 #define KA_LOG_H
 
-#include "settings.h"
+#include "sockopts.h"
 
 /* From the constructor only: one line per problem, and with KEEPALIVE_DEBUG
  * the effective settings. To stderr, or to syslog when stderr is a socket
@@ -18,8 +18,11 @@ void ka_log_socket(const struct ka_config *cfg, int fd, const char *what);
 void ka_log_configured(const struct ka_config *cfg, int fd, const char *where, unsigned kept,
 		       unsigned refused);
 
+/* KEEPALIVE_DEBUG=2: a socket left alone: what the program did, and why. */
+void ka_log_left(const struct ka_config *cfg, int fd, const char *what, const char *why);
+
 /* KEEPALIVE_DEBUG=2, force mode: a setsockopt() call that was not made. */
-void ka_log_override(const struct ka_config *cfg, int fd, int level, int name, int given,
-		     int kept);
+void ka_log_override(const struct ka_config *cfg, int fd, const struct ka_sockopt *opt,
+		     int given, int kept);
 
 #endif

@@ -1,4 +1,5 @@
-/* Symbol resolution: dlsym(RTLD_NEXT, ...) on first use, not in a constructor.
+/* Symbol resolution: dlsym(RTLD_NEXT, ...) from our constructor, or on first
+ * use when a call comes earlier.
  *
  * Another library's constructor may call socket() before ours has run, so
  * each pointer is resolved lazily when it is still NULL. While one caller

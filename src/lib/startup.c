@@ -3,10 +3,11 @@
  * constructor calling socket()) load the settings themselves (runtime.c). */
 #include <config.h>
 
+#include "activation.h"
+#include "inherit.h"
 #include "log.h"
 #include "real.h"
 #include "runtime.h"
-#include "startup.h"
 
 __attribute__((constructor)) static void ka_startup(void)
 {
@@ -16,10 +17,10 @@ __attribute__((constructor)) static void ka_startup(void)
 	ka_real_resolve_all();
 
 	if (ka_runtime_not_owner(cfg)) {
-		ka_startup_inheritance(cfg); /* a child: quietly step aside */
+		ka_inherit_startup(cfg); /* a child: quietly step aside */
 		return;
 	}
 	ka_log_startup(cfg);
-	ka_startup_inheritance(cfg);
-	ka_startup_activation(cfg);
+	ka_inherit_startup(cfg);
+	ka_activation_startup(cfg);
 }

@@ -1,15 +1,9 @@
-/* Classifying sockets and setting their keepalive options.
- *
- * SO_KEEPALIVE "succeeds" on UDP and UNIX sockets too, so success proves
- * nothing: a socket is classified by its domain, type and protocol. */
+/* What the kernel says about a socket, and setting its keepalive options. */
 #include <config.h>
 
 #include <netinet/in.h>
 #include <netinet/tcp.h>
-#include <sys/socket.h>
 
-#include "fdstate.h"
-#include "log.h"
 #include "real.h"
 #include "tcp.h"
 
@@ -39,67 +33,78 @@ static bool get_int(int fd, int level, int name, int *value)
 	return getsockopt(fd, level, name, value, &len) == 0 && len == sizeof *value;
 }
 
-bool ka_fd_is_tcp(int fd)
+enum ka_kind ka_fd_kind(int fd)
 {
 	int domain, type, protocol;
 
 	return get_int(fd, SOL_SOCKET, SO_DOMAIN, &domain) &&
-	       get_int(fd, SOL_SOCKET, SO_TYPE, &type) &&
-	       get_int(fd, SOL_SOCKET, SO_PROTOCOL, &protocol) &&
-	       ka_is_tcp(domain, type, protocol);
+			       get_int(fd, SOL_SOCKET, SO_TYPE, &type) &&
+			       get_int(fd, SOL_SOCKET, SO_PROTOCOL, &protocol) &&
+			       ka_is_tcp(domain, type, protocol) ?
+		       KA_KIND_TCP :
+		       KA_KIND_OTHER;
 }
 
-bool ka_is_listening(int fd)
+bool ka_fd_listening(int fd)
 {
 	int listening;
 
 	return get_int(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening) && listening;
 }
 
-bool ka_keepalive_on(int fd)
+enum ka_keepalive ka_fd_keepalive(int fd, const struct ka_config *cfg, bool compare)
 {
-	int on;
+	const unsigned wanted = ka_sockopts_wanted(cfg);
+	int value;
 
-	return get_int(fd, SOL_SOCKET, SO_KEEPALIVE, &on) && on;
+	if (!get_int(fd, SOL_SOCKET, SO_KEEPALIVE, &value) || value == 0)
+		return KA_KEEPALIVE_OFF;
+	if (!compare)
+		return KA_KEEPALIVE_ON;
+	for (int i = 0; i < KA_SOCKOPT_COUNT; i++) {
+		const struct ka_sockopt *opt = &ka_sockopts[i];
+
+		if (opt->bit == KA_OPT_KEEPALIVE || !(wanted & opt->bit))
+			continue;
+		if (!get_int(fd, opt->level, opt->name, &value) ||
+		    value != ka_sockopt_value(opt, cfg))
+			return KA_KEEPALIVE_OTHER;
+	}
+	return KA_KEEPALIVE_OURS;
 }
 
-bool ka_keepalive_ours(int fd, const struct ka_config *cfg)
+int ka_port_of(const struct sockaddr *addr, socklen_t len)
 {
-	int idle, intvl, cnt, user_timeout;
-
-	return ka_keepalive_on(fd) && get_int(fd, IPPROTO_TCP, TCP_KEEPIDLE, &idle) &&
-	       idle == cfg->idle_s && get_int(fd, IPPROTO_TCP, TCP_KEEPINTVL, &intvl) &&
-	       intvl == cfg->intvl_s && get_int(fd, IPPROTO_TCP, TCP_KEEPCNT, &cnt) &&
-	       cnt == cfg->cnt &&
-	       (cfg->user_timeout_ms == 0 ||
-		(get_int(fd, IPPROTO_TCP, TCP_USER_TIMEOUT, &user_timeout) &&
-		 user_timeout == cfg->user_timeout_ms));
+	if (addr == NULL)
+		return -1;
+	if (addr->sa_family == AF_INET && len >= (socklen_t)sizeof(struct sockaddr_in))
+		return ntohs(((const struct sockaddr_in *)(const void *)addr)->sin_port);
+	if (addr->sa_family == AF_INET6 && len >= (socklen_t)sizeof(struct sockaddr_in6))
+		return ntohs(((const struct sockaddr_in6 *)(const void *)addr)->sin6_port);
+	return -1;
 }
 
-/* Straight to the C library: our own setsockopt() hook is not for us.
- * Returns the option's bit when the kernel refused it. */
-static unsigned set_int(int fd, int level, int name, int value, enum ka_option option)
+int ka_fd_local_port(int fd)
 {
-	return ka_real_setsockopt(fd, level, name, &value, sizeof value) == 0 ? 0 : option;
+	struct sockaddr_storage local;
+	socklen_t len = sizeof local;
+
+	if (getsockname(fd, (struct sockaddr *)&local, &len) != 0)
+		return -1;
+	return ka_port_of((struct sockaddr *)&local, len);
 }
 
-void ka_configure(int fd, const struct ka_config *cfg, unsigned keep, const char *where)
+unsigned ka_fd_configure(int fd, const struct ka_config *cfg, unsigned set)
 {
 	unsigned refused = 0;
 
-	if (!(keep & KA_OPT_IDLE))
-		refused |= set_int(fd, IPPROTO_TCP, TCP_KEEPIDLE, cfg->idle_s, KA_OPT_IDLE);
-	if (!(keep & KA_OPT_INTVL))
-		refused |= set_int(fd, IPPROTO_TCP, TCP_KEEPINTVL, cfg->intvl_s, KA_OPT_INTVL);
-	if (!(keep & KA_OPT_CNT))
-		refused |= set_int(fd, IPPROTO_TCP, TCP_KEEPCNT, cfg->cnt, KA_OPT_CNT);
-	/* Keepalive never fires while sent data is unacknowledged; only the
-	 * user timeout bounds a peer that vanished mid-transfer. MPTCP sockets
-	 * refuse it on the kernels we know (ENOPROTOOPT). */
-	if (cfg->user_timeout_ms > 0 && !(keep & KA_OPT_USER_TIMEOUT))
-		refused |= set_int(fd, IPPROTO_TCP, TCP_USER_TIMEOUT, cfg->user_timeout_ms,
-				   KA_OPT_USER_TIMEOUT);
-	if (!(keep & KA_OPT_KEEPALIVE))
-		refused |= set_int(fd, SOL_SOCKET, SO_KEEPALIVE, 1, KA_OPT_KEEPALIVE);
-	ka_log_configured(cfg, fd, where, keep, refused);
+	for (int i = 0; i < KA_SOCKOPT_COUNT; i++) {
+		const struct ka_sockopt *opt = &ka_sockopts[i];
+		int value = ka_sockopt_value(opt, cfg);
+
+		if ((set & opt->bit) &&
+		    ka_real_setsockopt(fd, opt->level, opt->name, &value, sizeof value) != 0)
+			refused |= opt->bit;
+	}
+	return refused;
 }

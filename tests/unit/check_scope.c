@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "decide.h"
 #include "unit.h"
 
 /* Port lists. */
