@@ -174,69 +174,6 @@ long long ka_config_idle_detection_ms(const struct ka_config *cfg)
 	return idle + (k < 1 ? 1 : k) * intvl;
 }
 
-static bool timer_ok(long long seconds)
-{
-	return seconds >= KA_SECONDS_MIN && seconds <= KA_SECONDS_MAX;
-}
-
-/* Fits the timers not set explicitly around those that are, so that
- * idle + intvl x cnt is still exactly the detection time (see detect.c for
- * why exactly). Probe counts are tried from five down, then upwards. Returns
- * false when the explicit ones leave no exact fit. */
-static bool fit_timers(int detect, const bool fixed[3], int timers[3])
-{
-	for (int n = 0; n < KA_CNT_MAX; n++) {
-		long long cnt = fixed[2] ? timers[2] : n < 5 ? 5 - n : n + 1;
-		long long idle = timers[0], intvl = timers[1];
-
-		if (cnt > KA_CNT_MAX)
-			break;
-		if (!fixed[0] && !fixed[1]) {
-			intvl = (detect / 2) / cnt > 0 ? (detect / 2) / cnt : 1;
-			idle = detect - intvl * cnt;
-		} else if (!fixed[1]) {
-			if ((detect - idle) % cnt != 0)
-				continue;
-			intvl = (detect - idle) / cnt;
-		} else if (!fixed[0]) {
-			idle = detect - intvl * cnt;
-		}
-		if (timer_ok(idle) && timer_ok(intvl) && idle + intvl * cnt == detect) {
-			timers[0] = (int)idle;
-			timers[1] = (int)intvl;
-			timers[2] = (int)cnt;
-			return true;
-		}
-		if (fixed[2])
-			break;
-	}
-	return false;
-}
-
-/* KEEPALIVE_DETECT fills in every timer not set explicitly. */
-static void apply_detect(struct ka_config *cfg)
-{
-	int *values[3] = { &cfg->idle_s, &cfg->intvl_s, &cfg->cnt };
-	const enum ka_setting which[3] = { KA_IDLE, KA_INTVL, KA_CNT };
-	bool fixed[3];
-	int timers[3];
-
-	ka_detect_split(cfg->detect_s, &timers[0], &timers[1], &timers[2]);
-	for (int i = 0; i < 3; i++) {
-		fixed[i] = cfg->source[which[i]] != NULL;
-		if (fixed[i])
-			timers[i] = *values[i];
-	}
-	if ((fixed[0] || fixed[1] || fixed[2]) && !fit_timers(cfg->detect_s, fixed, timers))
-		ka_detect_split(cfg->detect_s, &timers[0], &timers[1], &timers[2]);
-	for (int i = 0; i < 3; i++) {
-		if (!fixed[i]) {
-			*values[i] = timers[i];
-			cfg->from_detect[which[i]] = true;
-		}
-	}
-}
-
 static void derive_user_timeout(struct ka_config *cfg, long long explicit_ms)
 {
 	long long user_timeout = explicit_ms;
@@ -299,7 +236,7 @@ void ka_config_load(struct ka_config *cfg, ka_lookup_fn *lookup, void *ctx)
 	user_timeout = load_one(cfg, KA_USER_TIMEOUT, lookup, ctx);
 
 	if (cfg->detect_s > 0)
-		apply_detect(cfg);
+		ka_detect_apply(cfg);
 	derive_user_timeout(cfg, user_timeout);
 	check_timers(cfg, lookup, ctx);
 }

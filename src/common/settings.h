@@ -122,6 +122,10 @@ bool ka_parse_ports(const char *text, struct ka_port_range *ranges, int *n,
 /* Splits a detection time into timers with idle + intvl * cnt == detect_s. */
 void ka_detect_split(int detect_s, int *idle_s, int *intvl_s, int *cnt);
 
+/* KEEPALIVE_DETECT fills in every timer not set explicitly (cfg->source
+ * marks those that are), fitted around them so that the sum stays exact. */
+void ka_detect_apply(struct ka_config *cfg);
+
 /* Parses a duration ("90", "90s", "1m30s", "1500ms", "2h") into milliseconds. */
 bool ka_parse_duration_ms(const char *text, long long *ms, enum ka_problem_kind *kind);
 
