@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "environment.h"
 #include "options.h"
 #include "preload.h"
 #include "show.h"
@@ -23,7 +24,7 @@ static bool mark_owner(void)
 	struct ka_config cfg;
 	char pid[24];
 
-	ka_config_load(&cfg, ka_environment_lookup, NULL);
+	ka_environment_load(&cfg);
 	if (cfg.inherit)
 		return true;
 	snprintf(pid, sizeof pid, "%ld", (long)getpid());

@@ -5,6 +5,7 @@
 bin_PROGRAMS += src/bin/keepalive
 src_bin_keepalive_SOURCES = \
 	src/bin/keepalive.c \
+	src/bin/environment.c src/bin/environment.h \
 	src/bin/options.c src/bin/options.h \
 	src/bin/preload.c src/bin/preload.h \
 	src/bin/show.c src/bin/show.h

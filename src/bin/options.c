@@ -30,33 +30,22 @@ struct option_row {
 
 static option_action set_setting, count_verbose, want_show, print_help, print_version;
 
+/* Rows that set a setting from a value take its help and default from the
+ * settings table; flags say what they set. */
 static const struct option_row rows[] = {
-	{ "idle", 'i', "DURATION", KA_IDLE, NULL, NULL,
-	  "idle time before the first probe (default 60s)" },
-	{ "intvl", 'I', "DURATION", KA_INTVL, NULL, NULL,
-	  "time between probes (default 10s)" },
-	{ "cnt", 'c', "N", KA_CNT, NULL, NULL,
-	  "unanswered probes that end it (default 6)" },
-	{ "user-timeout", 'u', "DURATION", KA_USER_TIMEOUT, NULL, NULL,
-	  "how long sent data may stay unacknowledged\n"
-	  "(default idle + intvl x cnt; 0: the kernel's)" },
-	{ "detect", 'd', "DURATION", KA_DETECT, NULL, NULL,
-	  "detection time, split into the timers not given\n"
-	  "and the user timeout" },
-	{ "mode", 'm', "MODE", KA_MODE, NULL, NULL,
-	  "force: the program cannot change the timers\n"
-	  "(default respect)" },
-	{ "role", 'r', "ROLE", KA_ROLE, NULL, NULL,
-	  "client, server or all (default all)" },
-	{ "ports", 'p', "LIST", KA_PORTS, NULL, NULL,
-	  "only these ports (remote for clients, local\n"
-	  "for listeners): 5432,8000-8100" },
+	{ "idle", 'i', "DURATION", KA_IDLE, NULL, NULL, NULL },
+	{ "intvl", 'I', "DURATION", KA_INTVL, NULL, NULL, NULL },
+	{ "cnt", 'c', "N", KA_CNT, NULL, NULL, NULL },
+	{ "user-timeout", 'u', "DURATION", KA_USER_TIMEOUT, NULL, NULL, NULL },
+	{ "detect", 'd', "DURATION", KA_DETECT, NULL, NULL, NULL },
+	{ "mode", 'm', "MODE", KA_MODE, NULL, NULL, NULL },
+	{ "role", 'r', "ROLE", KA_ROLE, NULL, NULL, NULL },
+	{ "ports", 'p', "LIST", KA_PORTS, NULL, NULL, NULL },
 	{ "no-inherit", 0, NULL, KA_INHERIT, "no", NULL,
 	  "COMMAND only, not the programs it starts" },
-	{ "off", 0, NULL, KA_ENABLE, "off", NULL,
-	  "preload the library, keepalive off" },
+	{ "off", 0, NULL, KA_ENABLE, "off", NULL, "preload the library, keepalive off" },
 	{ "verbose", 'v', NULL, KA_DEBUG, NULL, count_verbose,
-	  "print the settings at start;\ntwice: also one line per socket" },
+	  "print the settings at start; twice: also one line per socket" },
 	{ "show", 0, NULL, NO_SETTING, NULL, want_show,
 	  "print the settings and where each comes from" },
 	{ "help", 'h', NULL, NO_SETTING, NULL, print_help, "print this help" },
@@ -112,6 +101,56 @@ static void usage_lines(FILE *out)
 		     "       keepalive --show [OPTIONS]\n");
 }
 
+#define HELP_INDENT 31
+#define HELP_WIDTH 79
+
+/* Prints text from column HELP_INDENT, wrapped at spaces within HELP_WIDTH;
+ * *column is where the line stands. */
+static void print_wrapped(const char *text, int *column)
+{
+	while (*text != '\0') {
+		int word = (int)strcspn(text, " ");
+
+		if (*column > HELP_INDENT && *column + 1 + word > HELP_WIDTH) {
+			printf("\n%*s", HELP_INDENT, "");
+			*column = HELP_INDENT;
+		} else if (*column > HELP_INDENT) {
+			putchar(' ');
+			(*column)++;
+		}
+		printf("%.*s", word, text);
+		*column += word;
+		text += word;
+		text += strspn(text, " ");
+	}
+}
+
+static void print_row_help(const struct option_row *row)
+{
+	char flags[64], text[256];
+	int column;
+
+	snprintf(flags, sizeof flags, "%c%c%s--%s%s%s", row->short_name ? '-' : ' ',
+		 row->short_name ? row->short_name : ' ', row->short_name ? ", " : "  ",
+		 row->name, row->arg ? " " : "", row->arg ? row->arg : "");
+	column = printf("  %-*s", HELP_INDENT - 3, flags);
+	if (row->help != NULL || row->setting == NO_SETTING) {
+		snprintf(text, sizeof text, "%s", row->help);
+	} else {
+		const struct ka_setting_info *info = ka_setting_info(row->setting);
+
+		/* A default in parentheses describes an absence the help already names. */
+		snprintf(text, sizeof text, info->fallback_text[0] == '(' ? "%s" : "%s (default %s)",
+			 info->help, info->fallback_text);
+	}
+	if (column < HELP_INDENT)
+		column += printf("%*s", HELP_INDENT - column, "");
+	print_wrapped(text, &column);
+	if (row->setting != NO_SETTING)
+		printf("\n%*ssets %s", HELP_INDENT, "", ka_setting_variable(row->setting));
+	putchar('\n');
+}
+
 static bool print_help(const struct option_row *row, const char *arg, struct ka_cmdline *cmd)
 {
 	(void)row;
@@ -122,25 +161,8 @@ static bool print_help(const struct option_row *row, const char *arg, struct ka_
 	       "keepalive with these timers and a dead peer is noticed within\n"
 	       "idle + intvl x cnt. Each option sets one variable of the library and\n"
 	       "overrides it in the environment.\n\n");
-	for (size_t i = 0; i < NROWS; i++) {
-		char flags[64];
-
-		snprintf(flags, sizeof flags, "%c%c%s--%s%s%s",
-			 rows[i].short_name ? '-' : ' ',
-			 rows[i].short_name ? rows[i].short_name : ' ',
-			 rows[i].short_name ? ", " : "  ", rows[i].name,
-			 rows[i].arg ? " " : "", rows[i].arg ? rows[i].arg : "");
-		printf("  %-28s ", flags);
-		for (const char *h = rows[i].help; *h != '\0'; h++) {
-			if (*h == '\n')
-				printf("\n  %-28s ", "");
-			else
-				putchar(*h);
-		}
-		if (rows[i].setting != NO_SETTING)
-			printf("\n  %-28s sets %s", "", ka_setting_variable(rows[i].setting));
-		putchar('\n');
-	}
+	for (size_t i = 0; i < NROWS; i++)
+		print_row_help(&rows[i]);
 	printf("\nDURATION: seconds, or numbers with units h, m, s, ms: 30, 30s, 1m30s, 1500ms.\n"
 	       "KEEPALIVE_LIBRARY=PATH uses that library instead of the installed one.\n"
 	       "Exit status: COMMAND's own; 2 for a usage error, 125 if keepalive failed,\n"

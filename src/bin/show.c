@@ -6,13 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "environment.h"
 #include "show.h"
-
-const char *ka_environment_lookup(const char *name, void *ctx)
-{
-	(void)ctx;
-	return getenv(name);
-}
 
 /* Where a setting came from: an option, a variable, or the default. */
 static const char *direct_origin(const struct ka_cmdline *cmd, const struct ka_config *cfg,
@@ -47,19 +42,21 @@ static void show_user_timeout(const struct ka_cmdline *cmd, const struct ka_conf
 	origin(cmd, cfg, KA_USER_TIMEOUT, from, sizeof from);
 	if (cfg->user_timeout_derived)
 		printf("%-14s%dms, derived as idle + intvl x cnt = %ds + %ds x %d (%s)\n",
-		       "user timeout:", cfg->user_timeout_ms, cfg->idle_s, cfg->intvl_s, cfg->cnt,
+		       ka_setting_info(KA_USER_TIMEOUT)->label, cfg->user_timeout_ms, cfg->idle_s, cfg->intvl_s, cfg->cnt,
 		       from);
 	else if (cfg->user_timeout_ms == 0)
-		printf("%-14s0, the kernel's behaviour (%s)\n", "user timeout:", from);
+		printf("%-14s0, the kernel's behaviour (%s)\n",
+		       ka_setting_info(KA_USER_TIMEOUT)->label, from);
 	else
-		printf("%-14s%dms (%s)\n", "user timeout:", cfg->user_timeout_ms, from);
+		printf("%-14s%dms (%s)\n", ka_setting_info(KA_USER_TIMEOUT)->label,
+		       cfg->user_timeout_ms, from);
 }
 
 static void show_ports(const struct ka_cmdline *cmd, const struct ka_config *cfg)
 {
 	char from[128];
 
-	printf("%-14s", "ports:");
+	printf("%-14s", ka_setting_info(KA_PORTS)->label);
 	if (cfg->nports == 0)
 		printf("every port");
 	for (int i = 0; i < cfg->nports; i++) {
@@ -72,26 +69,25 @@ static void show_ports(const struct ka_cmdline *cmd, const struct ka_config *cfg
 
 static void show_settings(const struct ka_cmdline *cmd, const struct ka_config *cfg)
 {
-	static const char *const roles[] = { [KA_ROLE_ALL] = "all", [KA_ROLE_CLIENT] = "client",
-					     [KA_ROLE_SERVER] = "server" };
 	char from[128];
 
-#define SHOW(label, format, value, setting) \
-	printf("%-14s" format " (%s)\n", label, value, origin(cmd, cfg, setting, from, sizeof from))
-	SHOW("enabled:", "%s", cfg->enabled ? "on" : "off", KA_ENABLE);
+#define SHOW(setting, format, value)                                                     \
+	printf("%-14s" format " (%s)\n", ka_setting_info(setting)->label, value,          \
+	       origin(cmd, cfg, setting, from, sizeof from))
+	SHOW(KA_ENABLE, "%s", ka_setting_word(KA_ENABLE, cfg->enabled));
 	if (cfg->detect_s > 0)
-		SHOW("detect:", "%ds", cfg->detect_s, KA_DETECT);
+		SHOW(KA_DETECT, "%ds", cfg->detect_s);
 	else
-		SHOW("detect:", "%s", "unset", KA_DETECT);
-	SHOW("idle:", "%ds", cfg->idle_s, KA_IDLE);
-	SHOW("intvl:", "%ds", cfg->intvl_s, KA_INTVL);
-	SHOW("cnt:", "%d", cfg->cnt, KA_CNT);
+		SHOW(KA_DETECT, "%s", "unset");
+	SHOW(KA_IDLE, "%ds", cfg->idle_s);
+	SHOW(KA_INTVL, "%ds", cfg->intvl_s);
+	SHOW(KA_CNT, "%d", cfg->cnt);
 	show_user_timeout(cmd, cfg);
-	SHOW("mode:", "%s", cfg->force ? "force" : "respect", KA_MODE);
-	SHOW("role:", "%s", roles[cfg->role], KA_ROLE);
+	SHOW(KA_MODE, "%s", ka_setting_word(KA_MODE, cfg->force));
+	SHOW(KA_ROLE, "%s", ka_setting_word(KA_ROLE, cfg->role));
 	show_ports(cmd, cfg);
-	SHOW("inherit:", "%s", cfg->inherit ? "yes" : "no", KA_INHERIT);
-	SHOW("debug:", "%d", cfg->debug, KA_DEBUG);
+	SHOW(KA_INHERIT, "%s", ka_setting_word(KA_INHERIT, cfg->inherit));
+	SHOW(KA_DEBUG, "%d", cfg->debug);
 #undef SHOW
 }
 
@@ -101,7 +97,7 @@ int ka_show(const struct ka_cmdline *cmd, const struct ka_library *lib)
 	struct ka_config cfg;
 	char line[512];
 
-	ka_config_load(&cfg, ka_environment_lookup, NULL);
+	ka_environment_load(&cfg);
 	show_settings(cmd, &cfg);
 	printf("%-14s%s (%s%s%s)\n", "library:", lib->path, lib->origin,
 	       lib->error ? "; cannot be read: " : "", lib->error ? strerror(lib->error) : "");

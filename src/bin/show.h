@@ -5,9 +5,6 @@
 #include "options.h"
 #include "preload.h"
 
-/* getenv() as the library's loader looks variables up. */
-const char *ka_environment_lookup(const char *name, void *ctx);
-
 /* Prints the settings the library would load from the current environment
  * (the options already applied to it); returns the exit status. */
 int ka_show(const struct ka_cmdline *cmd, const struct ka_library *lib);

@@ -5,22 +5,6 @@
 
 #include "settings.h"
 
-static const char *const fallback_text[KA_SETTING_COUNT] = {
-	[KA_ENABLE] = "on",
-	[KA_IDLE] = "60s",
-	[KA_INTVL] = "10s",
-	[KA_CNT] = "6",
-	[KA_USER_TIMEOUT] = "idle + intvl x cnt",
-	[KA_DEBUG] = "0",
-	[KA_MODE] = "respect",
-	[KA_DETECT] = "(none: the timers are used as they are)",
-	[KA_ROLE] = "all",
-	[KA_PORTS] = "(every port: the port filter is not applied)",
-	[KA_INHERIT] = "yes",
-};
-
-static const char *const role_names[] = { "all", "client", "server" };
-
 /* A user timeout other than idle + intvl x cnt: when detection happens. */
 static int format_ut_mismatch(const struct ka_problem *problem, const struct ka_config *cfg,
 			      char *buf, size_t len)
@@ -86,7 +70,8 @@ int ka_problem_format(const struct ka_problem *problem, const struct ka_config *
 		return format_over_detect(problem, cfg, buf, len);
 	return snprintf(buf, len, "libkeepalive: %s='%s' %s: expected %s; using the default %s",
 			problem->variable, problem->value, ka_problem_kind_text(problem->kind),
-			ka_setting_accepted(problem->setting), fallback_text[problem->setting]);
+			ka_setting_accepted(problem->setting),
+			ka_setting_info(problem->setting)->fallback_text);
 }
 
 /* snprintf at buf + used; used counts what the whole text needs, as
@@ -119,7 +104,7 @@ int ka_config_describe(const struct ka_config *cfg, char *buf, size_t len)
 	if (cfg->force)
 		APPEND(" mode=force");
 	if (cfg->role != KA_ROLE_ALL)
-		APPEND(" role=%s", role_names[cfg->role]);
+		APPEND(" role=%s", ka_setting_word(KA_ROLE, cfg->role));
 	for (int i = 0; i < cfg->nports; i++) {
 		APPEND(i == 0 ? " ports=" : ",");
 		if (cfg->ports[i].lo == cfg->ports[i].hi)

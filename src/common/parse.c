@@ -148,32 +148,21 @@ static bool word_is(const char *p, const char *end, const char *word)
 	return true;
 }
 
-/* One of a list of words, in any case: *value is its index. */
-static bool parse_word(const char *text, const char *const *words, size_t n,
-		       long long *value, enum ka_problem_kind *kind)
+/* One of a NULL-terminated list of words, in any case: *value is its index. */
+static bool parse_word(const char *text, const char *const *words, long long *value,
+		       enum ka_problem_kind *kind)
 {
 	const char *p, *end;
 
 	trim(text, &p, &end);
-	for (size_t i = 0; i < n; i++) {
+	for (long long i = 0; words[i] != NULL; i++) {
 		if (word_is(p, end, words[i])) {
-			*value = (long long)i;
+			*value = i;
 			return true;
 		}
 	}
 	*kind = KA_PROBLEM_FORM;
 	return false;
-}
-
-/* Even indexes mean off, odd ones on. */
-static bool parse_switch(const char *text, long long *value, enum ka_problem_kind *kind)
-{
-	static const char *const words[] = { "0", "1", "off", "on", "no", "yes", "false", "true" };
-
-	if (!parse_word(text, words, sizeof words / sizeof words[0], value, kind))
-		return false;
-	*value %= 2;
-	return true;
 }
 
 static bool in_range(long long value, long long min, long long max, enum ka_problem_kind *kind)
@@ -200,60 +189,52 @@ static bool parse_whole_seconds(const char *text, long long *value, enum ka_prob
 	return true;
 }
 
+static bool parse_form(const struct ka_setting_info *info, const char *text, long long *value,
+		       enum ka_problem_kind *kind)
+{
+	struct ka_port_range ranges[KA_MAX_PORT_RANGES];
+	int n;
+
+	switch (info->form) {
+	case KA_FORM_SWITCH: /* the words come in pairs: off, on */
+		if (!parse_word(text, ka_switch_words, value, kind))
+			return false;
+		*value %= 2;
+		return true;
+	case KA_FORM_WORD:
+		return parse_word(text, info->words, value, kind);
+	case KA_FORM_COUNT:
+		return parse_count(text, value, kind);
+	case KA_FORM_WHOLE_SECONDS:
+		return parse_whole_seconds(text, value, kind);
+	case KA_FORM_DURATION_MS:
+		return ka_parse_duration_ms(text, value, kind);
+	case KA_FORM_PORTS: /* the value is the number of entries */
+		if (!ka_parse_ports(text, ranges, &n, kind))
+			return false;
+		*value = n;
+		return true;
+	}
+	*kind = KA_PROBLEM_FORM;
+	return false;
+}
+
 bool ka_parse_setting(enum ka_setting setting, const char *text, long long *value,
 		      bool *empty, enum ka_problem_kind *kind)
 {
+	const struct ka_setting_info *info;
 	const char *p, *end;
 
 	trim(text, &p, &end);
 	*empty = p == end;
 	if (*empty)
 		return false;
-
-	switch (setting) {
-	case KA_ENABLE:
-		return parse_switch(text, value, kind);
-	case KA_IDLE:
-	case KA_INTVL:
-		return parse_whole_seconds(text, value, kind) &&
-		       in_range(*value, KA_SECONDS_MIN, KA_SECONDS_MAX, kind);
-	case KA_CNT:
-		return parse_count(text, value, kind) &&
-		       in_range(*value, KA_CNT_MIN, KA_CNT_MAX, kind);
-	case KA_USER_TIMEOUT:
-		return ka_parse_duration_ms(text, value, kind) &&
-		       in_range(*value, 0, KA_USER_TIMEOUT_MAX_MS, kind);
-	case KA_DEBUG:
-		return parse_count(text, value, kind) &&
-		       in_range(*value, 0, KA_DEBUG_MAX, kind);
-	case KA_MODE: {
-		static const char *const modes[] = { "respect", "force" };
-
-		return parse_word(text, modes, 2, value, kind);
+	if ((unsigned)setting >= KA_SETTING_COUNT) {
+		*kind = KA_PROBLEM_FORM;
+		return false;
 	}
-	case KA_DETECT:
-		return parse_whole_seconds(text, value, kind) &&
-		       in_range(*value, KA_DETECT_MIN_S, KA_DETECT_MAX_S, kind);
-	case KA_ROLE: {
-		/* In the order of enum ka_role. */
-		static const char *const roles[] = { "all", "client", "server" };
-
-		return parse_word(text, roles, 3, value, kind);
-	}
-	case KA_PORTS: {
-		struct ka_port_range ranges[KA_MAX_PORT_RANGES];
-		int n;
-
-		if (!ka_parse_ports(text, ranges, &n, kind))
-			return false;
-		*value = n;
-		return true;
-	}
-	case KA_INHERIT:
-		return parse_switch(text, value, kind);
-	case KA_SETTING_COUNT:
-		break;
-	}
-	*kind = KA_PROBLEM_FORM;
-	return false;
+	info = ka_setting_info(setting);
+	if (!parse_form(info, text, value, kind))
+		return false;
+	return info->form == KA_FORM_PORTS || in_range(*value, info->min, info->max, kind);
 }

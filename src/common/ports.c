@@ -18,7 +18,7 @@ static const char *skip_blanks(const char *p)
 	return p;
 }
 
-/* One port at *p: digits only, 1..65535. */
+/* One port at *p: digits only, KA_PORT_MIN..KA_PORT_MAX. */
 static bool read_port(const char **p, int *port, enum ka_problem_kind *kind)
 {
 	char *end;
@@ -31,7 +31,7 @@ static bool read_port(const char **p, int *port, enum ka_problem_kind *kind)
 	}
 	errno = 0;
 	value = strtol(*p, &end, 10);
-	if (errno == ERANGE || value < 1 || value > 65535) {
+	if (errno == ERANGE || value < KA_PORT_MIN || value > KA_PORT_MAX) {
 		*kind = KA_PROBLEM_RANGE;
 		return false;
 	}

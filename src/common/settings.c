@@ -7,39 +7,72 @@
 
 #include "settings.h"
 
-#define KA_MAX_NAMES 3
+const char *const ka_switch_words[] = { "0", "1", "off", "on", "no", "yes", "false", "true", NULL };
 
-struct setting_info {
-	/* Variables in order of precedence: ours, libkeepalive 0.3, libdontdie. */
-	const char *names[KA_MAX_NAMES + 1];
-	const char *accepted;
-	long long fallback; /* the default, in the setting's unit */
-};
+static const char *const on_off[] = { "off", "on", NULL };
+static const char *const yes_no[] = { "no", "yes", NULL };
+static const char *const modes[] = { "respect", "force", NULL };
+static const char *const roles[] = { [KA_ROLE_ALL] = "all", [KA_ROLE_CLIENT] = "client",
+				     [KA_ROLE_SERVER] = "server", NULL };
 
-static const struct setting_info settings[KA_SETTING_COUNT] = {
-	[KA_ENABLE] = { { "KEEPALIVE", "DD_USE_KEEPALIVE" },
-			"on, off, 1, 0, yes, no, true or false", 1 },
+static const struct ka_setting_info settings[KA_SETTING_COUNT] = {
+	[KA_ENABLE] = { { "KEEPALIVE", "DD_USE_KEEPALIVE" }, KA_FORM_SWITCH, 0, 1, on_off,
+			"on, off, 1, 0, yes, no, true or false", 1, "on", "enabled:",
+			"the library on or off" },
 	[KA_IDLE] = { { "KEEPALIVE_IDLE", "KEEPIDLE", "DD_TCP_KEEPALIVE_TIME" },
-		      "whole seconds from 1 to 32767, as 30, 30s, 5m, 1h or 1m30s", 60 },
+		      KA_FORM_WHOLE_SECONDS, KA_SECONDS_MIN, KA_SECONDS_MAX, NULL,
+		      "whole seconds from 1 to 32767, as 30, 30s, 5m, 1h or 1m30s", 60, "60s",
+		      "idle:", "idle time before the first probe" },
 	[KA_INTVL] = { { "KEEPALIVE_INTVL", "KEEPINTVL", "DD_TCP_KEEPALIVE_INTVL" },
-		       "whole seconds from 1 to 32767, as 10, 10s, 1m or 1m30s", 10 },
-	[KA_CNT] = { { "KEEPALIVE_CNT", "KEEPCNT", "DD_TCP_KEEPALIVE_PROBES" },
-		     "a whole number of probes from 1 to 127", 6 },
-	[KA_USER_TIMEOUT] = { { "KEEPALIVE_USER_TIMEOUT" },
+		       KA_FORM_WHOLE_SECONDS, KA_SECONDS_MIN, KA_SECONDS_MAX, NULL,
+		       "whole seconds from 1 to 32767, as 10, 10s, 1m or 1m30s", 10, "10s",
+		       "intvl:", "time between probes" },
+	[KA_CNT] = { { "KEEPALIVE_CNT", "KEEPCNT", "DD_TCP_KEEPALIVE_PROBES" }, KA_FORM_COUNT,
+		     KA_CNT_MIN, KA_CNT_MAX, NULL, "a whole number of probes from 1 to 127", 6, "6",
+		     "cnt:", "unanswered probes that end it" },
+	[KA_USER_TIMEOUT] = { { "KEEPALIVE_USER_TIMEOUT" }, KA_FORM_DURATION_MS, 0,
+			      KA_USER_TIMEOUT_MAX_MS, NULL,
 			      "a duration from 0 to 2147483647ms, as 0, 90, 90s, 1500ms or 2m; "
 			      "0 leaves the kernel's behaviour",
-			      -1 /* derived */ },
-	[KA_DEBUG] = { { "KEEPALIVE_DEBUG", "DD_DEBUG" }, "0, 1 or 2", 0 },
-	[KA_MODE] = { { "KEEPALIVE_MODE" }, "respect or force", 0 },
-	[KA_DETECT] = { { "KEEPALIVE_DETECT" },
-			"whole seconds from 2 to 2147483 (24 days), as 90, 90s, 5m or 2h", 0 },
-	[KA_ROLE] = { { "KEEPALIVE_ROLE" }, "client, server or all", KA_ROLE_ALL },
-	[KA_PORTS] = { { "KEEPALIVE_PORTS" },
+			      -1 /* derived */, "idle + intvl x cnt", "user timeout:",
+			      "how long sent data may stay unacknowledged; 0: the kernel's" },
+	[KA_DEBUG] = { { "KEEPALIVE_DEBUG", "DD_DEBUG" }, KA_FORM_COUNT, 0, KA_DEBUG_MAX, NULL,
+		       "0, 1 or 2", 0, "0", "debug:",
+		       "messages: 1 the settings at start, 2 also a line per socket" },
+	[KA_MODE] = { { "KEEPALIVE_MODE" }, KA_FORM_WORD, 0, 1, modes, "respect or force", 0,
+		      "respect", "mode:", "force: the program cannot change the timers" },
+	[KA_DETECT] = { { "KEEPALIVE_DETECT" }, KA_FORM_WHOLE_SECONDS, KA_DETECT_MIN_S,
+			KA_DETECT_MAX_S, NULL,
+			"whole seconds from 2 to 2147483 (24 days), as 90, 90s, 5m or 2h", 0,
+			"(none: the timers are used as they are)", "detect:",
+			"detection time, split into the timers not given and the user timeout" },
+	[KA_ROLE] = { { "KEEPALIVE_ROLE" }, KA_FORM_WORD, 0, 2, roles, "client, server or all",
+		      KA_ROLE_ALL, "all", "role:", "client, server or all" },
+	[KA_PORTS] = { { "KEEPALIVE_PORTS" }, KA_FORM_PORTS, KA_PORT_MIN, KA_PORT_MAX, NULL,
 		       "ports and ranges from 1 to 65535 separated by commas, as "
 		       "5432,6379,8000-8100 (at most 32 entries)",
-		       0 },
-	[KA_INHERIT] = { { "KEEPALIVE_INHERIT" }, "yes, no, 1, 0, on, off, true or false", 1 },
+		       0, "(every port: the port filter is not applied)", "ports:",
+		       "only these ports (remote for clients, local for listeners): "
+		       "5432,8000-8100" },
+	[KA_INHERIT] = { { "KEEPALIVE_INHERIT" }, KA_FORM_SWITCH, 0, 1, yes_no,
+			 "yes, no, 1, 0, on, off, true or false", 1, "yes", "inherit:",
+			 "no: this process only, not the programs it starts" },
 };
+
+const struct ka_setting_info *ka_setting_info(enum ka_setting setting)
+{
+	return &settings[setting];
+}
+
+const char *ka_setting_word(enum ka_setting setting, long long value)
+{
+	const char *const *words = settings[setting].words;
+
+	for (long long i = 0; words != NULL && words[i] != NULL; i++)
+		if (i == value)
+			return words[i];
+	return "?";
+}
 
 const char *ka_setting_variable(enum ka_setting setting)
 {

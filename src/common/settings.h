@@ -50,6 +50,8 @@ enum ka_problem_kind {
 #define KA_DEBUG_MAX 2
 #define KA_DETECT_MIN_S 2             /* one second of idle, one probe */
 #define KA_DETECT_MAX_S 2147483       /* the user timeout's INT_MAX ms */
+#define KA_PORT_MIN 1
+#define KA_PORT_MAX 65535
 #define KA_MAX_PORT_RANGES 32
 #define KA_DURATION_MAX_MS (1000LL * 1000 * 1000 * 1000 * 1000) /* no overflow below this */
 
@@ -98,12 +100,46 @@ typedef const char *ka_lookup_fn(const char *name, void *ctx);
 
 void ka_config_load(struct ka_config *cfg, ka_lookup_fn *lookup, void *ctx);
 
+/* How a setting's value is written. */
+enum ka_value_form {
+	KA_FORM_SWITCH,        /* on/off words: words[] names the two values */
+	KA_FORM_WORD,          /* one of words[]: the value is its index */
+	KA_FORM_COUNT,         /* a whole number, min..max */
+	KA_FORM_WHOLE_SECONDS, /* a duration of whole seconds, min..max s */
+	KA_FORM_DURATION_MS,   /* a duration, min..max ms */
+	KA_FORM_PORTS,         /* a list of ports and ranges */
+};
+
+/* Everything about one setting: one row for each, read by the parser, the
+ * messages, keepalive --show and keepalive --help. */
+struct ka_setting_info {
+	/* Variables in order of precedence: ours, libkeepalive 0.3's,
+	 * libdontdie's; NULL-terminated. */
+	const char *names[4];
+	enum ka_value_form form;
+	long long min, max;         /* numbers, in the setting's unit */
+	const char *const *words;   /* SWITCH: off then on; WORD: every word, NULL-terminated */
+	const char *accepted;       /* the accepted form, for messages */
+	long long fallback;         /* the default, in the setting's unit */
+	const char *fallback_text;  /* the default, as users read it */
+	const char *label;          /* its name in keepalive --show */
+	const char *help;           /* what it does, for keepalive --help */
+};
+
+const struct ka_setting_info *ka_setting_info(enum ka_setting setting);
+
+/* The words every switch takes, in pairs of off and on: "0" "1" "off" "on"... */
+extern const char *const ka_switch_words[];
+
 /* The variable name and the accepted form of a setting, for messages. */
 const char *ka_setting_variable(enum ka_setting setting);
 /* Older shims' variables read when the KEEPALIVE_ one is unset, in order of
  * precedence: libkeepalive 0.3, then libdontdie; NULL-terminated. */
 const char *const *ka_setting_compat_variables(enum ka_setting setting);
 const char *ka_setting_accepted(enum ka_setting setting);
+
+/* The word for a value of a SWITCH or WORD setting ("force", "yes"). */
+const char *ka_setting_word(enum ka_setting setting, long long value);
 
 /* Parses one value as the setting takes it: seconds for IDLE and INTVL,
  * milliseconds for USER_TIMEOUT, a plain number for the rest. Returns false
