@@ -27,5 +27,6 @@ Suite *messages_suite(void);
 Suite *scope_suite(void);
 Suite *detect_suite(void);
 Suite *compat_suite(void);
+Suite *decide_suite(void);
 
 #endif
