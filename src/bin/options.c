@@ -10,7 +10,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "messages.h"
 #include "options.h"
+#include "parse.h"
 
 #define NO_SETTING (-1)
 

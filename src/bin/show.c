@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "environment.h"
+#include "messages.h"
 #include "show.h"
 
 /* Where a setting came from: an option, a variable, or the default. */

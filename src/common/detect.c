@@ -17,6 +17,7 @@
  */
 #include <config.h>
 
+#include "detect.h"
 #include "settings.h"
 
 #define KA_DETECT_PROBES 5

@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 
+#include "messages.h"
 #include "settings.h"
 
 /* A user timeout other than idle + intvl x cnt: when detection happens. */

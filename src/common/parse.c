@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "parse.h"
+#include "ports.h"
 #include "settings.h"
 
 static bool is_blank(char c)

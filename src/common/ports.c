@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdlib.h>
 
+#include "ports.h"
 #include "settings.h"
 
 static bool is_blank(char c)

@@ -5,6 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "detect.h"
+#include "parse.h"
+#include "ports.h"
 #include "settings.h"
 
 const char *const ka_switch_words[] = { "0", "1", "off", "on", "no", "yes", "false", "true", NULL };

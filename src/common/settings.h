@@ -141,38 +141,7 @@ const char *ka_setting_accepted(enum ka_setting setting);
 /* The word for a value of a SWITCH or WORD setting ("force", "yes"). */
 const char *ka_setting_word(enum ka_setting setting, long long value);
 
-/* Parses one value as the setting takes it: seconds for IDLE and INTVL,
- * milliseconds for USER_TIMEOUT, a plain number for the rest. Returns false
- * and sets *kind when the text is not acceptable. An empty or blank text is
- * reported with *empty set, so callers can treat it as unset. */
-bool ka_parse_setting(enum ka_setting setting, const char *text, long long *value,
-		      bool *empty, enum ka_problem_kind *kind);
-
 /* When the kernel notices an idle dead peer with these settings, in ms. */
 long long ka_config_idle_detection_ms(const struct ka_config *cfg);
-
-/* Parses "5432,6379,8000-8100"; returns false and sets *kind on bad input. */
-bool ka_parse_ports(const char *text, struct ka_port_range *ranges, int *n,
-		    enum ka_problem_kind *kind);
-
-/* Splits a detection time into timers with idle + intvl * cnt == detect_s. */
-void ka_detect_split(int detect_s, int *idle_s, int *intvl_s, int *cnt);
-
-/* KEEPALIVE_DETECT fills in every timer not set explicitly (cfg->source
- * marks those that are), fitted around them so that the sum stays exact. */
-void ka_detect_apply(struct ka_config *cfg);
-
-/* Parses a duration ("90", "90s", "1m30s", "1500ms", "2h") into milliseconds. */
-bool ka_parse_duration_ms(const char *text, long long *ms, enum ka_problem_kind *kind);
-
-/* How a bad value is wrong, as a phrase: "is out of range", ... */
-const char *ka_problem_kind_text(enum ka_problem_kind kind);
-
-/* Writes the one-line message for a problem; returns what snprintf returns. */
-int ka_problem_format(const struct ka_problem *problem, const struct ka_config *cfg,
-		      char *buf, size_t len);
-
-/* Writes the effective settings on one line ("idle=60s intvl=10s ..."). */
-int ka_config_describe(const struct ka_config *cfg, char *buf, size_t len);
 
 #endif

@@ -10,8 +10,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include "fdstate.h"
 #include "events.h"
+#include "fdstate.h"
 #include "real.h"
 #include "setsockopt.h"
 

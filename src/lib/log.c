@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "log.h"
+#include "messages.h"
 
 #define KA_LINE_MAX 512
 

@@ -20,6 +20,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "detect.h"
+#include "messages.h"
+#include "parse.h"
 #include "settings.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -4,6 +4,10 @@
 
 #include <check.h>
 
+#include "detect.h"
+#include "messages.h"
+#include "parse.h"
+#include "ports.h"
 #include "settings.h"
 
 /* A NULL-terminated list of "NAME=VALUE" strings, and an array's length. */

@@ -1,0 +1,17 @@
+/* Parsing single values: durations, counts, words (parse.c). */
+#ifndef KA_PARSE_H
+#define KA_PARSE_H
+
+#include "settings.h"
+
+/* Parses one value as the setting takes it: seconds for IDLE and INTVL,
+ * milliseconds for USER_TIMEOUT, a plain number for the rest. Returns false
+ * and sets *kind when the text is not acceptable. An empty or blank text is
+ * reported with *empty set, so callers can treat it as unset. */
+bool ka_parse_setting(enum ka_setting setting, const char *text, long long *value,
+		      bool *empty, enum ka_problem_kind *kind);
+
+/* Parses a duration ("90", "90s", "1m30s", "1500ms", "2h") into milliseconds. */
+bool ka_parse_duration_ms(const char *text, long long *ms, enum ka_problem_kind *kind);
+
+#endif
