@@ -8,8 +8,8 @@
  *   4. The role and the port: the remote port of a client, the local port of
  *      a listener and of the connections it accepts.
  *   5. Respect mode: a socket whose keepalive someone else turned on keeps
- *      its values, one on which the program turned it off stays off, and the
- *      options the program set itself are kept. Force mode: ours replace
+ *      its values, a listener on which the program turned it off stays off,
+ *      and the options the program set itself are kept. Force mode: ours replace
  *      them, unless they are ours already. */
 #include <config.h>
 
@@ -74,21 +74,21 @@ static struct ka_decision force(const struct ka_config *cfg, const struct ka_soc
 }
 
 /* Respect mode. A socket made here had keepalive off when it was made, so
- * keepalive on there is the program's doing, and it set its options
- * explicitly: those are kept and the rest configured. The program's own
- * SO_KEEPALIVE off is its choice. On a socket from elsewhere (inherited,
- * passed in, made by a raw system call, another process's), keepalive on
- * is someone's choice too. An accepted connection was cloned from its
- * listener before the program set options there (or it would have inherited
- * keepalive): its keepalive off is nobody's choice. */
+ * keepalive on there is the program's doing; the options it set itself are
+ * kept and the rest configured, as if it had been configured at socket().
+ * On a socket from elsewhere (inherited, passed in, made by a raw system
+ * call, another process's), keepalive on is someone's choice too, and
+ * stands. A listener on which the program turned keepalive off is left with
+ * its connections: none of them would ever arrive with keepalive on, and
+ * each would be checked at accept(). */
 static struct ka_decision respect(const struct ka_config *cfg, const struct ka_socket_facts *s)
 {
-	bool program_switched = (s->program_options & KA_OPT_KEEPALIVE) != 0;
+	bool switched_off_listener = s->side == KA_SIDE_LISTENER &&
+				     (s->program_options & KA_OPT_KEEPALIVE) != 0;
 
-	if (s->keepalive == KA_KEEPALIVE_UNKNOWN &&
-	    (!s->made_here || (program_switched && s->side != KA_SIDE_ACCEPTED)))
+	if (s->keepalive == KA_KEEPALIVE_UNKNOWN && (!s->made_here || switched_off_listener))
 		return need(KA_NEED_KEEPALIVE);
-	if (s->keepalive == KA_KEEPALIVE_OFF && program_switched && s->side != KA_SIDE_ACCEPTED)
+	if (s->keepalive == KA_KEEPALIVE_OFF && switched_off_listener)
 		return leave(KA_WHY_PROGRAM_OFF);
 	if (!s->made_here && s->keepalive == KA_KEEPALIVE_OURS)
 		return leave(KA_WHY_ALREADY);
@@ -128,7 +128,7 @@ const char *ka_reason_text(enum ka_reason reason)
 		[KA_WHY_NOT_TCP] = "not TCP",
 		[KA_WHY_ROLE] = "outside KEEPALIVE_ROLE",
 		[KA_WHY_PORT] = "outside KEEPALIVE_PORTS",
-		[KA_WHY_PROGRAM_OFF] = "the program turned keepalive off itself",
+		[KA_WHY_PROGRAM_OFF] = "the program turned keepalive off on it",
 		[KA_WHY_OWN_KEEPALIVE] = "its own keepalive",
 		[KA_WHY_ALREADY] = "already has these settings",
 	};

@@ -69,7 +69,7 @@ enum ka_reason {
 	KA_WHY_NOT_TCP,
 	KA_WHY_ROLE,          /* outside KEEPALIVE_ROLE */
 	KA_WHY_PORT,          /* outside KEEPALIVE_PORTS */
-	KA_WHY_PROGRAM_OFF,   /* the program turned keepalive off itself (respect mode) */
+	KA_WHY_PROGRAM_OFF,   /* a listener the program turned keepalive off on (respect mode) */
 	KA_WHY_OWN_KEEPALIVE, /* keepalive already on, someone else's choice (respect mode) */
 	KA_WHY_ALREADY,       /* keepalive already on with our values */
 	KA_REASON_COUNT
