@@ -1,8 +1,9 @@
 /* keepalive [OPTIONS] [--] COMMAND [ARGS...]
  *
  * Puts the options into the library's variables, the library into
- * LD_PRELOAD, and replaces itself with COMMAND: the pid, the signals and the
- * exit status are the command's own. */
+ * LD_PRELOAD, checks the settings the command will get, and replaces itself
+ * with COMMAND: the pid, the signals and the exit status are the command's
+ * own. */
 #include <config.h>
 
 #include <errno.h>
@@ -12,20 +13,20 @@
 #include <unistd.h>
 
 #include "environment.h"
+#include "messages.h"
 #include "options.h"
 #include "preload.h"
+#include "reach.h"
 #include "show.h"
 
 /* KEEPALIVE_INHERIT=no applies to the process whose id is in KEEPALIVE_PID.
  * COMMAND will have this process's id (exec keeps it), so it is the owner,
  * whatever an older KEEPALIVE_PID in the environment says. */
-static bool mark_owner(void)
+static bool mark_owner(const struct ka_config *cfg)
 {
-	struct ka_config cfg;
 	char pid[24];
 
-	ka_environment_load(&cfg);
-	if (cfg.inherit)
+	if (cfg->inherit)
 		return true;
 	snprintf(pid, sizeof pid, "%ld", (long)getpid());
 	return setenv(KA_OWNER_PID_VARIABLE, pid, 1) == 0;
@@ -34,12 +35,14 @@ static bool mark_owner(void)
 /* The environment COMMAND gets: the options override the variables. */
 static bool set_environment(const struct ka_cmdline *cmd, const struct ka_library *lib)
 {
+	struct ka_config cfg;
 	char *preload;
 
 	for (int s = 0; s < KA_SETTING_COUNT; s++)
 		if (cmd->value[s] != NULL && setenv(ka_setting_variable(s), cmd->value[s], 1) != 0)
 			goto fail;
-	if (!mark_owner())
+	ka_environment_load(&cfg);
+	if (!mark_owner(&cfg))
 		goto fail;
 	preload = ka_preload_compose(lib->path, getenv("LD_PRELOAD"));
 	if (preload == NULL || setenv("LD_PRELOAD", preload, 1) != 0)
@@ -48,6 +51,53 @@ static bool set_environment(const struct ka_cmdline *cmd, const struct ka_librar
 	return true;
 fail:
 	fprintf(stderr, "keepalive: cannot set the environment: %s\n", strerror(errno));
+	return false;
+}
+
+/* A bad variable is refused as a bad option is; warnings about how the
+ * timers fit together are given here, once, naming the option the user
+ * typed, and KEEPALIVE_CHECKED tells the library in COMMAND and in the
+ * programs it starts not to repeat them. Returns false for a bad value. */
+static bool check_settings(const struct ka_cmdline *cmd, const struct ka_config *cfg)
+{
+	char line[1024], fingerprint[KA_FINGERPRINT_LEN + 1];
+	bool refused = false;
+
+	for (int i = 0; i < cfg->nproblems; i++) {
+		const struct ka_problem *p = &cfg->problems[i];
+		const char *option = cmd->option[p->setting];
+		char name[64];
+		bool bad = p->kind == KA_PROBLEM_FORM || p->kind == KA_PROBLEM_RANGE ||
+			   p->kind == KA_PROBLEM_FRACTION;
+
+		snprintf(name, sizeof name, "--%s", option ? option : "");
+		ka_problem_format_as(p, cfg, "keepalive", option ? name : p->variable, line,
+				     sizeof line);
+		if (bad && strstr(line, "; using the default") != NULL)
+			*strstr(line, "; using the default") = '\0'; /* refused: no default */
+		fprintf(stderr, "%s\n", line);
+		refused |= bad;
+	}
+	if (refused)
+		return false;
+	ka_config_fingerprint(ka_environment_lookup, NULL, fingerprint);
+	if (setenv(KA_CHECKED_VARIABLE, fingerprint, 1) != 0) {
+		fprintf(stderr, "keepalive: cannot set the environment: %s\n", strerror(errno));
+		return false;
+	}
+	return true;
+}
+
+/* The library is found but cannot be read: ld.so would only warn and run
+ * the command without keepalive. */
+static bool library_usable(const struct ka_library *lib)
+{
+	if (lib->error == 0)
+		return true;
+	fprintf(stderr,
+		"keepalive: cannot use the library %s (%s): %s; install it (make install, or "
+		"the keepalive package) or name it with %s=/absolute/path/libkeepalive.so\n",
+		lib->path, lib->origin, strerror(lib->error), KA_LIBRARY_VARIABLE);
 	return false;
 }
 
@@ -66,21 +116,26 @@ int main(int argc, char **argv)
 {
 	struct ka_cmdline cmd;
 	struct ka_library lib;
+	struct ka_config cfg;
 	enum ka_cmd_action action = ka_cmdline_parse(argc, argv, &cmd);
+	bool usable;
 
 	if (action == KA_CMD_DONE)
 		return fflush(stdout) == 0 ? 0 : KA_EXIT_FAILED;
 	if (action == KA_CMD_USAGE)
-		return KA_EXIT_USAGE;
+		return KA_EXIT_FAILED;
 	if (!ka_library_find(&lib) || !set_environment(&cmd, &lib))
 		return KA_EXIT_FAILED;
-	if (action == KA_CMD_SHOW)
-		return ka_show(&cmd, &lib);
-	if (lib.error != 0) {
-		/* ld.so would only warn and run the command without keepalive. */
-		fprintf(stderr, "keepalive: cannot use the library %s (%s): %s\n", lib.path,
-			lib.origin, strerror(lib.error));
-		return KA_EXIT_FAILED;
+	ka_environment_load(&cfg);
+	if (action == KA_CMD_SHOW) {
+		/* What a run would say, after the settings. */
+		int status = ka_show(&cmd, &lib, &cfg);
+
+		usable = check_settings(&cmd, &cfg);
+		return library_usable(&lib) && usable ? status : KA_EXIT_FAILED;
 	}
+	if (!check_settings(&cmd, &cfg) || !library_usable(&lib))
+		return KA_EXIT_FAILED;
+	ka_reach_warn(cmd.command[0]);
 	return run(cmd.command);
 }

@@ -7,9 +7,9 @@
 
 #include "settings.h"
 
-/* Exit statuses of the command itself (those of COMMAND pass through). */
-#define KA_EXIT_USAGE 2     /* a bad option or value, no command */
-#define KA_EXIT_FAILED 125  /* keepalive could not prepare the command */
+/* Exit statuses of the command itself (those of COMMAND pass through), as
+ * env(1), nice(1) and timeout(1) have them. */
+#define KA_EXIT_FAILED 125  /* keepalive's own error: usage, a bad value, the library */
 #define KA_EXIT_NOEXEC 126  /* COMMAND found but not executable */
 #define KA_EXIT_NOTFOUND 127
 
@@ -17,7 +17,7 @@ enum ka_cmd_action {
 	KA_CMD_RUN,   /* run the command */
 	KA_CMD_SHOW,  /* print the effective settings */
 	KA_CMD_DONE,  /* --help or --version printed: exit 0 */
-	KA_CMD_USAGE, /* a message was printed: exit 2 */
+	KA_CMD_USAGE, /* a message was printed: exit KA_EXIT_FAILED */
 };
 
 struct ka_cmdline {

@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "environment.h"
 #include "messages.h"
 #include "show.h"
 
@@ -92,20 +91,14 @@ static void show_settings(const struct ka_cmdline *cmd, const struct ka_config *
 #undef SHOW
 }
 
-int ka_show(const struct ka_cmdline *cmd, const struct ka_library *lib)
+int ka_show(const struct ka_cmdline *cmd, const struct ka_library *lib,
+	    const struct ka_config *cfg)
 {
 	const char *preload = getenv("LD_PRELOAD");
-	struct ka_config cfg;
-	char line[512];
 
-	ka_environment_load(&cfg);
-	show_settings(cmd, &cfg);
+	show_settings(cmd, cfg);
 	printf("%-14s%s (%s%s%s)\n", "library:", lib->path, lib->origin,
 	       lib->error ? "; cannot be read: " : "", lib->error ? strerror(lib->error) : "");
 	printf("%-14s%s\n", "LD_PRELOAD:", preload != NULL ? preload : "");
-	for (int i = 0; i < cfg.nproblems; i++) {
-		ka_problem_format(&cfg.problems[i], &cfg, line, sizeof line);
-		printf("warning: %s\n", line);
-	}
 	return fflush(stdout) == 0 ? 0 : KA_EXIT_FAILED;
 }

@@ -8,16 +8,16 @@
 
 /* A user timeout other than idle + intvl x cnt: when detection happens. */
 static int format_ut_mismatch(const struct ka_problem *problem, const struct ka_config *cfg,
-			      char *buf, size_t len)
+			      const char *program, const char *subject, char *buf, size_t len)
 {
 	bool shorter = problem->kind == KA_PROBLEM_UT_SHORT;
 
 	return snprintf(buf, len,
-			"libkeepalive: %s='%s' is %s than KEEPALIVE_IDLE + KEEPALIVE_INTVL x "
+			"%s: %s is %s than KEEPALIVE_IDLE + KEEPALIVE_INTVL x "
 			"KEEPALIVE_CNT (%ds + %ds x %d = %llds): with a user timeout the kernel "
 			"ignores KEEPALIVE_CNT and drops an idle connection at the first probe "
 			"%s, so an idle dead peer is noticed after %llds%s; applying both as given",
-			problem->variable, problem->value, shorter ? "shorter" : "longer",
+			program, subject, shorter ? "shorter" : "longer",
 			cfg->idle_s, cfg->intvl_s, cfg->cnt,
 			cfg->idle_s + (long long)cfg->intvl_s * cfg->cnt,
 			"once it has been idle that long", ka_config_idle_detection_ms(cfg) / 1000,
@@ -26,7 +26,7 @@ static int format_ut_mismatch(const struct ka_problem *problem, const struct ka_
 
 /* Names the explicit settings that push detection past KEEPALIVE_DETECT. */
 static int format_over_detect(const struct ka_problem *problem, const struct ka_config *cfg,
-			      char *buf, size_t len)
+			      const char *program, const char *subject, char *buf, size_t len)
 {
 	const enum ka_setting timers[] = { KA_IDLE, KA_INTVL, KA_CNT, KA_USER_TIMEOUT };
 	char names[160] = "";
@@ -40,14 +40,13 @@ static int format_over_detect(const struct ka_problem *problem, const struct ka_
 						 used ? ", " : "", variable);
 	}
 	return snprintf(buf, len,
-			"libkeepalive: %s set with %s=%s give idle %ds + intvl %ds x cnt %d = "
-			"%llds and a user timeout of %dms, more than %s allows: the kernel notices "
-			"an idle dead peer after %llds and one with data in flight after %dms; "
-			"applying as given",
-			names, problem->variable, problem->value, cfg->idle_s, cfg->intvl_s,
-			cfg->cnt, cfg->idle_s + (long long)cfg->intvl_s * cfg->cnt,
-			cfg->user_timeout_ms, problem->variable,
-			ka_config_idle_detection_ms(cfg) / 1000, cfg->user_timeout_ms);
+			"%s: %s set with %s give idle %ds + intvl %ds x cnt %d = %llds and a user "
+			"timeout of %dms, more than %s allows: the kernel notices an idle dead peer "
+			"after %llds and one with data in flight after %dms; applying as given",
+			program, names, subject, cfg->idle_s, cfg->intvl_s, cfg->cnt,
+			cfg->idle_s + (long long)cfg->intvl_s * cfg->cnt, cfg->user_timeout_ms,
+			problem->variable, ka_config_idle_detection_ms(cfg) / 1000,
+			cfg->user_timeout_ms);
 }
 
 const char *ka_problem_kind_text(enum ka_problem_kind kind)
@@ -65,12 +64,23 @@ const char *ka_problem_kind_text(enum ka_problem_kind kind)
 int ka_problem_format(const struct ka_problem *problem, const struct ka_config *cfg,
 		      char *buf, size_t len)
 {
+	return ka_problem_format_as(problem, cfg, "libkeepalive", problem->variable, buf, len);
+}
+
+int ka_problem_format_as(const struct ka_problem *problem, const struct ka_config *cfg,
+			 const char *program, const char *name, char *buf, size_t len)
+{
+	char subject[KA_VALUE_SHOWN + 96];
+
+	/* An option as it is typed (--idle '10x'), a variable as it is set. */
+	snprintf(subject, sizeof subject, name[0] == '-' ? "%s '%s'" : "%s='%s'", name,
+		 problem->value);
 	if (problem->kind == KA_PROBLEM_UT_SHORT || problem->kind == KA_PROBLEM_UT_LONG)
-		return format_ut_mismatch(problem, cfg, buf, len);
+		return format_ut_mismatch(problem, cfg, program, subject, buf, len);
 	if (problem->kind == KA_PROBLEM_OVER_DETECT)
-		return format_over_detect(problem, cfg, buf, len);
-	return snprintf(buf, len, "libkeepalive: %s='%s' %s: expected %s; using the default %s",
-			problem->variable, problem->value, ka_problem_kind_text(problem->kind),
+		return format_over_detect(problem, cfg, program, subject, buf, len);
+	return snprintf(buf, len, "%s: %s %s: expected %s; using the default %s", program,
+			subject, ka_problem_kind_text(problem->kind),
 			ka_setting_accepted(problem->setting),
 			ka_setting_info(problem->setting)->fallback_text);
 }

@@ -35,8 +35,9 @@ static const struct ka_setting_info settings[KA_SETTING_COUNT] = {
 		     "cnt:", "unanswered probes that end it" },
 	[KA_USER_TIMEOUT] = { { "KEEPALIVE_USER_TIMEOUT" }, KA_FORM_DURATION_MS, 0,
 			      KA_USER_TIMEOUT_MAX_MS, NULL,
-			      "a duration from 0 to 2147483647ms, as 0, 90, 90s, 1500ms or 2m; "
-			      "0 leaves the kernel's behaviour",
+			      "a duration from 0 to 2147483s (24 days; 2147483647ms at most), a "
+			      "bare number being seconds, as 0, 90, 90s, 1500ms or 2m; 0 leaves "
+			      "the kernel's behaviour",
 			      -1 /* derived */, "idle + intvl x cnt", "user timeout:",
 			      "how long sent data may stay unacknowledged; 0: the kernel's" },
 	[KA_DEBUG] = { { "KEEPALIVE_DEBUG", "DD_DEBUG" }, KA_FORM_COUNT, 0, KA_DEBUG_MAX, NULL,
@@ -178,6 +179,39 @@ static void load_ports(struct ka_config *cfg, ka_lookup_fn *lookup, void *ctx)
 	}
 }
 
+/* FNV-1a over "NAME=VALUE\n" (or "NAME\n" when unset) of every variable read. */
+void ka_config_fingerprint(ka_lookup_fn *lookup, void *ctx, char out[KA_FINGERPRINT_LEN + 1])
+{
+	static const char hex[] = "0123456789abcdef";
+	unsigned long long h = 14695981039346656037ULL;
+
+	for (int s = 0; s < KA_SETTING_COUNT; s++) {
+		for (const char *const *name = settings[s].names; *name != NULL; name++) {
+			const char *value = lookup(*name, ctx);
+			const char *parts[3] = { *name, value ? "=" : "", value ? value : "" };
+
+			for (int p = 0; p < 3; p++)
+				for (const char *c = parts[p]; *c != '\0'; c++)
+					h = (h ^ (unsigned char)*c) * 1099511628211ULL;
+			h = (h ^ '\n') * 1099511628211ULL;
+		}
+	}
+	for (int i = KA_FINGERPRINT_LEN - 1; i >= 0; i--, h >>= 4)
+		out[i] = hex[h & 15];
+	out[KA_FINGERPRINT_LEN] = '\0';
+}
+
+static bool checked_by_command(ka_lookup_fn *lookup, void *ctx)
+{
+	const char *checked = lookup(KA_CHECKED_VARIABLE, ctx);
+	char mine[KA_FINGERPRINT_LEN + 1];
+
+	if (checked == NULL)
+		return false;
+	ka_config_fingerprint(lookup, ctx, mine);
+	return strcmp(checked, mine) == 0;
+}
+
 /* Not a setting: the process that KEEPALIVE_INHERIT=no applies to. */
 static long long owner_pid(ka_lookup_fn *lookup, void *ctx)
 {
@@ -269,6 +303,7 @@ void ka_config_load(struct ka_config *cfg, ka_lookup_fn *lookup, void *ctx)
 	load_ports(cfg, lookup, ctx);
 	cfg->inherit = load_one(cfg, KA_INHERIT, lookup, ctx) != 0;
 	cfg->owner_pid = owner_pid(lookup, ctx);
+	cfg->checked = checked_by_command(lookup, ctx);
 	user_timeout = load_one(cfg, KA_USER_TIMEOUT, lookup, ctx);
 
 	if (cfg->detect_s > 0)

@@ -84,6 +84,8 @@ struct ka_config {
 	struct ka_port_range ports[KA_MAX_PORT_RANGES];
 	bool inherit;              /* false: only this process, not its children */
 	long long owner_pid;       /* KEEPALIVE_PID, set for KEEPALIVE_INHERIT=no */
+	bool checked;              /* KEEPALIVE_CHECKED matches the variables: the
+				    * keepalive command has said what there was to say */
 	/* The variable that supplied each value; NULL where the default stands
 	 * (or a value derived from KEEPALIVE_DETECT, marked in from_detect[]). */
 	const char *source[KA_SETTING_COUNT];
@@ -95,10 +97,19 @@ struct ka_config {
 /* The variable that marks the process KEEPALIVE_INHERIT=no applies to. */
 #define KA_OWNER_PID_VARIABLE "KEEPALIVE_PID"
 
+/* The variable in which the keepalive command leaves the fingerprint of the
+ * variables it checked, so that the library does not repeat its warnings. */
+#define KA_CHECKED_VARIABLE "KEEPALIVE_CHECKED"
+#define KA_FINGERPRINT_LEN 16
+
 /* Returns the value of an environment variable, or NULL when it is unset. */
 typedef const char *ka_lookup_fn(const char *name, void *ctx);
 
 void ka_config_load(struct ka_config *cfg, ka_lookup_fn *lookup, void *ctx);
+
+/* A digest of every variable the settings are read from, as hex digits
+ * (KA_FINGERPRINT_LEN and a NUL): equal when the variables are. */
+void ka_config_fingerprint(ka_lookup_fn *lookup, void *ctx, char out[KA_FINGERPRINT_LEN + 1]);
 
 /* How a setting's value is written. */
 enum ka_value_form {

@@ -59,16 +59,18 @@ static void remove_from_preload(void)
 	free(copy);
 }
 
-/* Unsets our variables: the settings' KEEPALIVE names and KEEPALIVE_PID
- * (the older shims' names may be another library's, and stay). */
+/* Unsets our variables: the settings' KEEPALIVE names, KEEPALIVE_PID and
+ * KEEPALIVE_CHECKED (the older shims' names may be another library's, and
+ * stay). */
 static void remove_variables(void)
 {
-	const char *names[KA_SETTING_COUNT + 2];
+	const char *names[KA_SETTING_COUNT + 3];
 	int n = 0;
 
 	for (int s = 0; s < KA_SETTING_COUNT; s++)
 		names[n++] = ka_setting_variable((enum ka_setting)s);
 	names[n++] = KA_OWNER_PID_VARIABLE;
+	names[n++] = KA_CHECKED_VARIABLE;
 	names[n] = NULL;
 	ka_env_remove(names);
 }

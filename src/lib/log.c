@@ -47,10 +47,13 @@ void ka_log_startup(const struct ka_config *cfg)
 	char line[KA_LINE_MAX];
 	bool to_stderr;
 
-	if (cfg->nproblems == 0 && cfg->debug < 1)
+	/* The keepalive command has given these warnings once already. */
+	int nproblems = cfg->checked ? 0 : cfg->nproblems;
+
+	if (nproblems == 0 && cfg->debug < 1)
 		return; /* nothing to say: not even an fstat */
 	to_stderr = stderr_usable();
-	for (int i = 0; i < cfg->nproblems; i++) {
+	for (int i = 0; i < nproblems; i++) {
 		ka_problem_format(&cfg->problems[i], cfg, line, sizeof line);
 		emit(to_stderr, LOG_WARNING, line);
 	}

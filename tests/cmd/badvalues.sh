@@ -1,6 +1,8 @@
 #!/bin/sh
-# A bad value for any option: exit 2, a message naming the option and the
-# accepted form, and the command is not run.
+# A bad value for any option or variable: exit 125 (the command's own
+# errors, as env(1) has them, apart from the command's own statuses), a
+# message naming the option or variable and the accepted form, and the
+# command is not run.
 . "$KA_SRCDIR/tests/cmd/common.sh"
 
 marker="$KA_TMP/ran"
@@ -9,7 +11,7 @@ marker="$KA_TMP/ran"
 reject() {
 	rc=0
 	err=$("$KA_CMD" "$1" "$2" -- touch "$marker" 2>&1) || rc=$?
-	assert_eq "$1 '$2' status" 2 "$rc"
+	assert_eq "$1 '$2' status" 125 "$rc"
 	[ ! -e "$marker" ] || fail "$1 '$2': the command ran"
 	pattern=$(printf '%s\n' "$2" | sed 's/[.*^$+?(){}|[\\]/\\&/g')
 	assert_match "$1 '$2' message" "^keepalive: ${4:-$1} '$pattern' .*expected $3" "$err"
@@ -27,7 +29,7 @@ for value in 0 128 x 3s -1 ""; do
 done
 reject -c 1000 "a whole number of probes" --cnt
 for value in 10x -1 2147484s 1m1h ""; do
-	reject --user-timeout "$value" "a duration from 0 to 2147483647ms"
+	reject --user-timeout "$value" "a duration from 0 to 2147483s \\(24 days; 2147483647ms at most\\), a bare number being seconds"
 done
 reject -u 25d "a duration" --user-timeout
 for value in 1 0 1500ms 25d x ""; do
@@ -55,16 +57,48 @@ assert_match "fraction" "'1500ms' is not a whole number of seconds" "$err"
 
 # A bad value after a good one, and the environment does not rescue it.
 rc=$(status env KEEPALIVE_IDLE=30 "$KA_CMD" --cnt 3 --idle 10x touch "$marker")
-assert_eq "second option bad" 2 "$rc"
+assert_eq "second option bad" 125 "$rc"
 [ ! -e "$marker" ] || fail "the command ran"
 
 # Usage errors: unknown option, missing value, no command.
 for args in "--bogus true" "-x true" "--idle" "-i" "" "--idle 30" "-v --"; do
 	# shellcheck disable=SC2086
 	rc=$(status "$KA_CMD" $args)
-	assert_eq "keepalive $args" 2 "$rc"
+	assert_eq "keepalive $args" 125 "$rc"
 done
 err=$("$KA_CMD" --idle 30 2>&1) || true
 assert_match "no command" "^keepalive: no command given" "$err"
 err=$("$KA_CMD" --bogus true 2>&1) || true
 assert_match "unknown option" "^keepalive: unknown option '--bogus'" "$err"
+
+# The command's own 2 is not keepalive's.
+assert_eq "the command's own status 2" 2 "$(status "$KA_CMD" sh -c 'exit 2')"
+
+# A bare number is seconds for the user timeout too, and the message says so.
+err=$("$KA_CMD" --user-timeout 2147483647 true 2>&1) || true
+assert_match "user timeout in seconds" \
+	"^keepalive: --user-timeout '2147483647' is out of range: expected a duration from 0 to 2147483s .*a bare number being seconds" "$err"
+
+# A bad variable is refused as a bad option is, naming the variable; the
+# command does not run.
+rc=0
+err=$(KEEPALIVE_IDLE=bogus "$KA_CMD" touch "$marker" 2>&1) || rc=$?
+assert_eq "bad variable status" 125 "$rc"
+[ ! -e "$marker" ] || fail "the command ran with a bad variable"
+assert_eq "bad variable message" "keepalive: KEEPALIVE_IDLE='bogus' is not valid: expected whole seconds from 1 to 32767, as 30, 30s, 5m, 1h or 1m30s" "$err"
+rc=0
+err=$(KEEPCNT=0 "$KA_CMD" true 2>&1) || rc=$?
+assert_eq "bad older variable status" 125 "$rc"
+assert_match "bad older variable message" "^keepalive: KEEPCNT='0' is out of range" "$err"
+
+# Options people type: aliases, and a word on the ones that are not.
+assert_match "--interval, --count, --force, --debug" \
+	"^keepalive=1 idle=60 intvl=5 cnt=3 " "$("$KA_CMD" --interval 5 --count 3 --force --debug \
+		"$KA_PROGS/kaprobe" socket tcp4 2>/dev/null)"
+err=$("$KA_CMD" --i 1 true 2>&1) || true
+assert_match "ambiguous" "^keepalive: option '--i' is ambiguous: --idle, --intvl" "$err"
+err=$("$KA_CMD" --help=foo 2>&1) || true
+assert_match "--help=foo" "^keepalive: --help takes no value: '--help=foo'" "$err"
+err=$("$KA_CMD" --idel 5 true 2>&1) || true
+assert_match "did you mean" "^keepalive: unknown option '--idel'; did you mean --idle\\?" "$err"
+assert_eq "--help=foo status" 125 "$(status "$KA_CMD" --help=foo)"

@@ -13,13 +13,15 @@ assert_match "debug" '^debug: +0 \(default\)$' "$out"
 assert_match "library" "^library: +$KA_LIB \(environment KEEPALIVE_LIBRARY\)$" "$out"
 assert_match "LD_PRELOAD" "^LD_PRELOAD: +$KA_LIB$" "$out"
 
+rc=0
 out=$(KEEPALIVE_INTVL=5 KEEPALIVE_IDLE=99 KEEPALIVE_CNT=7x "$KA_CMD" --show --idle 30s -v \
-	-- touch "$KA_TMP/ran") || fail "--show exited $?"
+	-- touch "$KA_TMP/ran" 2>"$KA_TMP/err") || rc=$?
+assert_eq "--show with a bad variable" 125 "$rc"
 [ ! -e "$KA_TMP/ran" ] || fail "--show ran the command"
 assert_match "option" '^idle: +30s \(option --idle\)$' "$out"
 assert_match "environment" '^intvl: +5s \(environment KEEPALIVE_INTVL\)$' "$out"
 assert_match "bad variable" '^cnt: +6 \(default\)$' "$out"
-assert_match "warning" "^warning: libkeepalive: KEEPALIVE_CNT='7x' is not valid: expected a whole number of probes from 1 to 127; using the default 6$" "$out"
+assert_eq "message" "keepalive: KEEPALIVE_CNT='7x' is not valid: expected a whole number of probes from 1 to 127" "$(cat "$KA_TMP/err")"
 assert_match "derived" '^user timeout: +60000ms, derived as idle \+ intvl x cnt = 30s \+ 5s x 6' "$out"
 assert_match "-v" '^debug: +1 \(option --verbose\)$' "$out"
 
@@ -54,10 +56,26 @@ assert_match "option over KEEPIDLE" '^keepalive=1 idle=20 ' "$out"
 # A user timeout below idle + intvl x cnt: the library's warning.
 out=$("$KA_CMD" --show -i 30 -u 10s) || fail "--show exited $?"
 assert_match "user timeout given" '^user timeout: +10000ms \(option --user-timeout\)$' "$out"
-assert_match "short warning" "^warning: libkeepalive: KEEPALIVE_USER_TIMEOUT='10s' is shorter" "$out"
+out=$("$KA_CMD" --show -i 30 -u 10s 2>&1 >/dev/null) || fail "--show exited $?"
+assert_match "short warning, naming the option" "^keepalive: --user-timeout '10s' is shorter" "$out"
 
 # Bad options are still refused.
-assert_eq "--show --idle 0" 2 "$(status "$KA_CMD" --show --idle 0)"
+assert_eq "--show --idle 0" 125 "$(status "$KA_CMD" --show --idle 0)"
+
+# --show exits as a run would: 125 for a bad variable or an unreadable
+# library, with the same message, after the settings.
+rc=0
+out=$(KEEPALIVE_CNT=x "$KA_CMD" --show 2>"$KA_TMP/err") || rc=$?
+assert_eq "--show, bad variable" 125 "$rc"
+assert_match "--show, bad variable: settings" '^cnt: +6 \(default\)$' "$out"
+assert_match "--show, bad variable: message" "^keepalive: KEEPALIVE_CNT='x' is not valid" \
+	"$(cat "$KA_TMP/err")"
+rc=0
+KEEPALIVE_LIBRARY=/nonexistent/libkeepalive.so "$KA_CMD" --show >/dev/null 2>"$KA_TMP/err" || rc=$?
+assert_eq "--show, no library" 125 "$rc"
+assert_match "--show, no library: hint" \
+	"^keepalive: cannot use the library /nonexistent/libkeepalive.so .*KEEPALIVE_LIBRARY=" \
+	"$(cat "$KA_TMP/err")"
 
 # The example in the README is what the command prints (but for the library).
 example=$(sed -n '/^\$ KEEPALIVE_CNT=4 keepalive --show --idle 30$/,/^```/p' "$KA_SRCDIR/README.md" |

@@ -266,7 +266,7 @@ START_TEST(detect_exceeded)
 	ck_assert_int_eq(cfg.idle_s, 100);
 	ck_assert_int_eq(cfg.user_timeout_ms, 10000);
 	ck_assert_int_eq(cfg.nproblems, 1);
-	assert_over_detect(&cfg, ENV("KEEPALIVE_IDLE", "KEEPALIVE_DETECT=10"));
+	assert_over_detect(&cfg, ENV("KEEPALIVE_IDLE", "KEEPALIVE_DETECT='10'"));
 
 	/* Two explicit timers: both named, still one warning. */
 	load_env(&cfg, ENV("KEEPALIVE_DETECT=10", "KEEPALIVE_INTVL=5", "KEEPALIVE_CNT=9"));

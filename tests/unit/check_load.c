@@ -316,11 +316,12 @@ START_TEST(user_timeout_zero)
 }
 END_TEST
 
-/* Each variable, ours, the older shims' and KEEPALIVE_PID, is asked for
- * once when nothing is wrong; an older shim's only while ours is unset. */
+/* Each variable, ours, the older shims', KEEPALIVE_PID and
+ * KEEPALIVE_CHECKED, is asked for once when nothing is wrong; an older
+ * shim's only while ours is unset. */
 START_TEST(lookups)
 {
-	int variables = 1; /* KEEPALIVE_PID */
+	int variables = 2; /* KEEPALIVE_PID, KEEPALIVE_CHECKED */
 	struct fake_env env = { ENV("PATH=/bin"), 0 };
 	struct ka_config cfg;
 
