@@ -8,6 +8,7 @@ src_bin_keepalive_SOURCES = \
 	src/bin/environment.c src/bin/environment.h \
 	src/bin/options.c src/bin/options.h \
 	src/bin/preload.c src/bin/preload.h \
+	src/bin/reach.c src/bin/reach.h \
 	src/bin/show.c src/bin/show.h
 src_bin_keepalive_CPPFLAGS = $(AM_CPPFLAGS) -DKA_LIBDIR='"$(libdir)"'
 src_bin_keepalive_LDADD = src/common/libkacommon.la
