@@ -27,7 +27,8 @@ struct option_row {
 	int setting;           /* the enum ka_setting it sets, or NO_SETTING */
 	const char *fixed;     /* the value a flag sets */
 	option_action *action; /* NULL: set_setting */
-	const char *help;
+	const char *help;      /* NULL: the setting's, from the settings table */
+	const char *alias;     /* another long name people type for it, or NULL */
 };
 
 static option_action set_setting, count_verbose, want_show, print_help, print_version;
@@ -35,23 +36,24 @@ static option_action set_setting, count_verbose, want_show, print_help, print_ve
 /* Rows that set a setting from a value take its help and default from the
  * settings table; flags say what they set. */
 static const struct option_row rows[] = {
-	{ "idle", 'i', "DURATION", KA_IDLE, NULL, NULL, NULL },
-	{ "intvl", 'I', "DURATION", KA_INTVL, NULL, NULL, NULL },
-	{ "cnt", 'c', "N", KA_CNT, NULL, NULL, NULL },
-	{ "user-timeout", 'u', "DURATION", KA_USER_TIMEOUT, NULL, NULL, NULL },
-	{ "detect", 'd', "DURATION", KA_DETECT, NULL, NULL, NULL },
-	{ "mode", 'm', "MODE", KA_MODE, NULL, NULL, NULL },
-	{ "role", 'r', "ROLE", KA_ROLE, NULL, NULL, NULL },
-	{ "ports", 'p', "LIST", KA_PORTS, NULL, NULL, NULL },
-	{ "no-inherit", 0, NULL, KA_INHERIT, "no", NULL,
-	  "COMMAND only, not the programs it starts" },
-	{ "off", 0, NULL, KA_ENABLE, "off", NULL, "preload the library, keepalive off" },
+	{ "idle", 'i', "DURATION", KA_IDLE, NULL, NULL, NULL, NULL },
+	{ "intvl", 'I', "DURATION", KA_INTVL, NULL, NULL, NULL, "interval" },
+	{ "cnt", 'c', "N", KA_CNT, NULL, NULL, NULL, "count" },
+	{ "user-timeout", 'u', "DURATION", KA_USER_TIMEOUT, NULL, NULL, NULL, NULL },
+	{ "detect", 'd', "DURATION", KA_DETECT, NULL, NULL, NULL, NULL },
+	{ "mode", 'm', "MODE", KA_MODE, NULL, NULL, NULL, NULL },
+	{ "force", 0, NULL, KA_MODE, "force", NULL, "the same as --mode force", NULL },
+	{ "role", 'r', "ROLE", KA_ROLE, NULL, NULL, NULL, NULL },
+	{ "ports", 'p', "LIST", KA_PORTS, NULL, NULL, NULL, NULL },
+	{ "no-inherit", 0, NULL, KA_INHERIT, "no", NULL, "COMMAND only, not the programs it starts",
+	  NULL },
+	{ "off", 0, NULL, KA_ENABLE, "off", NULL, "preload the library, keepalive off", NULL },
 	{ "verbose", 'v', NULL, KA_DEBUG, NULL, count_verbose,
-	  "print the settings at start; twice: also one line per socket" },
+	  "print the settings at start; twice: also one line per socket", "debug" },
 	{ "show", 0, NULL, NO_SETTING, NULL, want_show,
-	  "print the settings and where each comes from" },
-	{ "help", 'h', NULL, NO_SETTING, NULL, print_help, "print this help" },
-	{ "version", 'V', NULL, NO_SETTING, NULL, print_version, "print the version" },
+	  "print the settings and where each comes from", NULL },
+	{ "help", 'h', NULL, NO_SETTING, NULL, print_help, "print this help", NULL },
+	{ "version", 'V', NULL, NO_SETTING, NULL, print_version, "print the version", NULL },
 };
 
 #define NROWS (sizeof rows / sizeof rows[0])
@@ -145,6 +147,8 @@ static void print_row_help(const struct option_row *row)
 		snprintf(text, sizeof text, info->fallback_text[0] == '(' ? "%s" : "%s (default %s)",
 			 info->help, info->fallback_text);
 	}
+	if (row->alias != NULL)
+		snprintf(text + strlen(text), sizeof text - strlen(text), "; also --%s", row->alias);
 	if (column < HELP_INDENT)
 		column += printf("%*s", HELP_INDENT - column, "");
 	print_wrapped(text, &column);
@@ -167,8 +171,9 @@ static bool print_help(const struct option_row *row, const char *arg, struct ka_
 		print_row_help(&rows[i]);
 	printf("\nDURATION: seconds, or numbers with units h, m, s, ms: 30, 30s, 1m30s, 1500ms.\n"
 	       "KEEPALIVE_LIBRARY=PATH uses that library instead of the installed one.\n"
-	       "Exit status: COMMAND's own; 2 for a usage error, 125 if keepalive failed,\n"
-	       "126 if COMMAND cannot be executed, 127 if it is not found.\n\n"
+	       "Exit status: COMMAND's own; 125 for an error of keepalive itself (usage,\n"
+	       "a bad value, the library), 126 if COMMAND cannot be executed, 127 if it is\n"
+	       "not found.\n\n"
 	       "Example: keepalive --idle 30s --intvl 5s --cnt 3 -- ./server --port 8080\n");
 	return true;
 }
@@ -187,9 +192,13 @@ static int row_key(size_t i)
 	return rows[i].short_name ? rows[i].short_name : LONG_ONLY + (int)i;
 }
 
+/* Each row's long name, then the aliases: getopt_long's table. */
+#define NLONGS (2 * NROWS)
+
 static void build_getopt(char *shorts, struct option *longs)
 {
 	char *s = shorts;
+	size_t n = 0;
 
 	*s++ = '+'; /* stop at the command: its options are its own */
 	*s++ = ':'; /* report a missing value as ':' */
@@ -199,12 +208,16 @@ static void build_getopt(char *shorts, struct option *longs)
 			if (rows[i].arg)
 				*s++ = ':';
 		}
-		longs[i] = (struct option){ rows[i].name,
-					    rows[i].arg ? required_argument : no_argument, NULL,
-					    row_key(i) };
+		longs[n++] = (struct option){ rows[i].name,
+					      rows[i].arg ? required_argument : no_argument, NULL,
+					      row_key(i) };
 	}
+	for (size_t i = 0; i < NROWS; i++)
+		if (rows[i].alias != NULL)
+			longs[n++] = (struct option){ rows[i].alias, longs[i].has_arg, NULL,
+						      row_key(i) };
 	*s = '\0';
-	longs[NROWS] = (struct option){ NULL, 0, NULL, 0 };
+	longs[n] = (struct option){ NULL, 0, NULL, 0 };
 }
 
 static enum ka_cmd_action bad_usage(const char *problem, const char *what)
@@ -215,10 +228,82 @@ static enum ka_cmd_action bad_usage(const char *problem, const char *what)
 	return KA_CMD_USAGE;
 }
 
+/* How far apart two words are: edits of one letter (Levenshtein), at most 9. */
+static int distance(const char *a, const char *b)
+{
+	int row[32], n = (int)strlen(b);
+
+	if (n >= 31 || strlen(a) >= 31)
+		return 9;
+	for (int j = 0; j <= n; j++)
+		row[j] = j;
+	for (int i = 1; a[i - 1] != '\0'; i++) {
+		int diagonal = row[0];
+
+		row[0] = i;
+		for (int j = 1; j <= n; j++) {
+			int up = row[j], best = diagonal + (a[i - 1] != b[j - 1]);
+
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			diagonal = up;
+			row[j] = best;
+		}
+	}
+	return row[n] < 9 ? row[n] : 9;
+}
+
+/* Why getopt_long refused a long option, in one line. */
+static enum ka_cmd_action bad_long_option(const char *token, const struct option *longs)
+{
+	size_t n = strcspn(token + 2, "=");
+	const struct option *exact = NULL, *near = NULL;
+	char matches[256] = "";
+	int prefixes = 0, best = 3;
+
+	for (const struct option *o = longs; o->name != NULL; o++) {
+		if (strlen(o->name) == n && strncmp(o->name, token + 2, n) == 0)
+			exact = o;
+		if (strncmp(o->name, token + 2, n) == 0 && prefixes++ < 8)
+			snprintf(matches + strlen(matches), sizeof matches - strlen(matches),
+				 "%s--%s", prefixes > 1 ? ", " : "", o->name);
+	}
+	if (exact == NULL && prefixes == 1)
+		for (const struct option *o = longs; o->name != NULL; o++)
+			if (strncmp(o->name, token + 2, n) == 0)
+				exact = o;
+	if (exact != NULL && token[2 + n] == '=' && exact->has_arg == no_argument) {
+		fprintf(stderr, "keepalive: --%s takes no value: '%s'\n", exact->name, token);
+		return bad_usage(NULL, NULL);
+	}
+	if (exact == NULL && prefixes > 1) {
+		fprintf(stderr, "keepalive: option '%.*s' is ambiguous: %s\n", (int)(n + 2), token,
+			matches);
+		return bad_usage(NULL, NULL);
+	}
+	for (const struct option *o = longs; o->name != NULL; o++) {
+		char typed[32];
+
+		snprintf(typed, sizeof typed, "%.*s", (int)n, token + 2);
+		if (distance(typed, o->name) < best) {
+			best = distance(typed, o->name);
+			near = o;
+		}
+	}
+	if (near != NULL) {
+		fprintf(stderr, "keepalive: unknown option '%s'; did you mean --%s?\n", token,
+			near->name);
+		return bad_usage(NULL, NULL);
+	}
+	return bad_usage("unknown option", token);
+}
+
 enum ka_cmd_action ka_cmdline_parse(int argc, char **argv, struct ka_cmdline *cmd)
 {
 	char shorts[3 + 2 * NROWS];
-	struct option longs[NROWS + 1];
+	struct option longs[NLONGS + 1];
 	int key;
 
 	memset(cmd, 0, sizeof *cmd);
@@ -227,6 +312,8 @@ enum ka_cmd_action ka_cmdline_parse(int argc, char **argv, struct ka_cmdline *cm
 	while ((key = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
 		size_t i;
 
+		if (key == '?' && strncmp(argv[optind - 1], "--", 2) == 0)
+			return bad_long_option(argv[optind - 1], longs);
 		if (key == '?')
 			return bad_usage("unknown option", argv[optind - 1]);
 		if (key == ':')

@@ -9,6 +9,9 @@ cmd_tests = \
 	tests/cmd/show.sh \
 	tests/cmd/man.sh \
 	tests/cmd/recipes.sh \
+	tests/cmd/reach.sh \
+	tests/cmd/once.sh \
+	tests/cmd/docs-agree.sh \
 	tests/cmd/dead-peer.sh
 dist_check_SCRIPTS += $(cmd_tests)
 TESTS += $(cmd_tests)
