@@ -2,13 +2,16 @@
 #include <config.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "preload.h"
+#include "settings.h"
 
 #ifndef KA_LIBDIR
 #error "KA_LIBDIR (the installed library's directory) must be defined"
@@ -82,4 +85,40 @@ char *ka_preload_compose(const char *library, const char *existing)
 	if (out != NULL)
 		snprintf(out, len, "%s:%s", library, existing);
 	return out;
+}
+
+bool ka_library_version(const char *path, char *buf, size_t len)
+{
+	static const char marker[] = KA_VERSION_MARKER;
+	struct stat st;
+	bool found = false;
+	char *file;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return false;
+	if (fstat(fd, &st) != 0 || st.st_size <= 0 || st.st_size > (64 << 20) ||
+	    (file = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0)) == MAP_FAILED) {
+		close(fd);
+		return false;
+	}
+	/* The string stands alone in .rodata: NUL, the marker, a digit. */
+	for (char *p = file + 1; !found && (size_t)(p - file) + sizeof marker < (size_t)st.st_size;
+	     p++) {
+		char *end = p + sizeof marker - 1;
+
+		if (p[-1] != '\0' || memcmp(p, marker, sizeof marker - 1) != 0 || *end < '0' ||
+		    *end > '9')
+			continue;
+		while ((end - file) < st.st_size && *end != '\0')
+			end++;
+		if ((end - file) < st.st_size && (size_t)(end - p) < len) {
+			memcpy(buf, p + sizeof marker - 1, (size_t)(end - p) - (sizeof marker - 1));
+			buf[(end - p) - (sizeof marker - 1)] = '\0';
+			found = true;
+		}
+	}
+	munmap(file, (size_t)st.st_size);
+	close(fd);
+	return found;
 }

@@ -95,10 +95,16 @@ int ka_show(const struct ka_cmdline *cmd, const struct ka_library *lib,
 	    const struct ka_config *cfg)
 {
 	const char *preload = getenv("LD_PRELOAD");
+	char version[32];
 
 	show_settings(cmd, cfg);
 	printf("%-14s%s (%s%s%s)\n", "library:", lib->path, lib->origin,
 	       lib->error ? "; cannot be read: " : "", lib->error ? strerror(lib->error) : "");
+	if (lib->error == 0)
+		printf("%-14s%s\n", "version:",
+		       ka_library_version(lib->path, version, sizeof version) ?
+			       version :
+			       "none found: not a libkeepalive of this project");
 	printf("%-14s%s\n", "LD_PRELOAD:", preload != NULL ? preload : "");
 	return fflush(stdout) == 0 ? 0 : KA_EXIT_FAILED;
 }

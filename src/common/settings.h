@@ -102,6 +102,10 @@ struct ka_config {
 #define KA_CHECKED_VARIABLE "KEEPALIVE_CHECKED"
 #define KA_FINGERPRINT_LEN 16
 
+/* How the library's file names its version ("libkeepalive 1.0.0"), for
+ * keepalive --show to find. */
+#define KA_VERSION_MARKER "libkeepalive "
+
 /* Returns the value of an environment variable, or NULL when it is unset. */
 typedef const char *ka_lookup_fn(const char *name, void *ctx);
 

@@ -1,6 +1,8 @@
 /* What the library tells the user: warnings, and with KEEPALIVE_DEBUG its work. */
 #include <config.h>
 
+#include <dlfcn.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <syslog.h>
@@ -10,6 +12,9 @@
 #include "messages.h"
 
 #define KA_LINE_MAX 512
+
+/* The version, found by strings(1) and by keepalive --show in the file. */
+const char ka_version[] = KA_VERSION_MARKER PACKAGE_VERSION;
 
 /* stderr is usable when it is open and not a socket. */
 static bool stderr_usable(void)
@@ -58,8 +63,16 @@ void ka_log_startup(const struct ka_config *cfg)
 		emit(to_stderr, LOG_WARNING, line);
 	}
 	if (cfg->debug >= 1) {
+		size_t used = sizeof prefix - 1;
+		Dl_info self;
+
 		memcpy(line, prefix, sizeof prefix);
-		ka_config_describe(cfg, line + sizeof prefix - 1, sizeof line - sizeof prefix + 1);
+		used += (size_t)ka_config_describe(cfg, line + used, sizeof line - used);
+		/* Which library this is: LD_PRELOAD=libkeepalive.so may find another. */
+		if (used < sizeof line && dladdr((void *)ka_log_startup, &self) != 0 &&
+		    self.dli_fname != NULL)
+			snprintf(line + used, sizeof line - used, " (%s, %s)", ka_version,
+				 self.dli_fname);
 		emit(to_stderr, LOG_INFO, line);
 	}
 }

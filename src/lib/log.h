@@ -4,6 +4,9 @@
 
 #include "sockopts.h"
 
+/* "libkeepalive 1.0.0": the library's version, kept in its file. */
+extern const char ka_version[];
+
 /* From the constructor only: one line per problem, and with KEEPALIVE_DEBUG
  * the effective settings. To stderr, or to syslog when stderr is a socket
  * (inetd-style services, where fd 2 is the client connection) or closed. */

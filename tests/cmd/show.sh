@@ -79,10 +79,14 @@ assert_match "--show, no library: hint" \
 
 # The example in the README is what the command prints (but for the library).
 example=$(sed -n '/^\$ KEEPALIVE_CNT=4 keepalive --show --idle 30$/,/^```/p' "$KA_SRCDIR/README.md" |
-	sed '1d;$d' | grep -v '^library:\|^LD_PRELOAD:')
+	sed '1d;$d' | grep -v '^library:\|^version:\|^LD_PRELOAD:')
 [ -n "$example" ] || fail "no --show example in README.md"
-out=$(KEEPALIVE_CNT=4 "$KA_CMD" --show --idle 30 | grep -v '^library:\|^LD_PRELOAD:')
+out=$(KEEPALIVE_CNT=4 "$KA_CMD" --show --idle 30 | grep -v '^library:\|^version:\|^LD_PRELOAD:')
 assert_eq "README's --show example" "$example" "$out"
 man_example=$(sed -n '/^\$ KEEPALIVE_CNT=4 keepalive \\-\\-show \\-\\-idle 30$/,/^\.EE/p' \
-	"$KA_SRCDIR/doc/keepalive.1" | sed '1d;$d; s/\\-/-/g' | grep -v '^library:\|^LD_PRELOAD:')
+	"$KA_SRCDIR/doc/keepalive.1" | sed '1d;$d; s/\\-/-/g' | grep -v '^library:\|^version:\|^LD_PRELOAD:')
 assert_eq "keepalive.1's --show example" "$example" "$man_example"
+
+# The version of the library it would preload, read from the file.
+version=$("$KA_CMD" --version | sed 's/.* //')
+assert_match "--show: the library's version" "^version: +$version$" "$("$KA_CMD" --show)"

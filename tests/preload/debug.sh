@@ -17,7 +17,17 @@ assert_eq "debug 1: lines" 1 "$(wc -l <"$err")"
 assert_match "debug 1: settings" "$settings" "$(cat "$err")"
 
 preload KEEPALIVE_DEBUG=1 KEEPALIVE=off "$KA_PROGS/kaprobe" pair >/dev/null 2>"$err" || fail "kaprobe failed"
-assert_eq "debug 1, off" "libkeepalive: off" "$(cat "$err")"
+assert_match "debug 1, off" "^libkeepalive: off \(libkeepalive [0-9]+\.[0-9]+\.[0-9]+, $KA_LIB\)$" \
+	"$(cat "$err")"
+
+# The library names its version and its file: LD_PRELOAD=libkeepalive.so
+# may find another one first. strings(1) finds the version too.
+version=$(sed -n 's/^AC_INIT(\[libkeepalive\], \[\([^]]*\)\].*/\1/p' "$KA_SRCDIR/configure.ac")
+preload KEEPALIVE_DEBUG=1 "$KA_PROGS/kaprobe" pair >/dev/null 2>"$err" || fail "kaprobe failed"
+assert_match "debug 1: version and file" " \(libkeepalive $version, $KA_LIB\)$" "$(cat "$err")"
+if command -v strings >/dev/null 2>&1; then
+	strings "$KA_LIB" | grep -qx "libkeepalive $version" || fail "strings does not find the version"
+fi
 
 # kaprobe pair: the listener and the client are configured at socket(); the
 # accepted connection inherits from the listener and is not reported.
