@@ -1,7 +1,7 @@
 # The keepalive command: runs a program with the library preloaded. It links
 # only the settings parser (a static convenience library), so the build tree
 # holds the real binary, which finds the uninstalled library through
-# KEEPALIVE_LIBRARY (see tests/cmd/cmd.sh).
+# KEEPALIVE_LIBRARY (see tests/cmd/common.sh).
 bin_PROGRAMS += src/bin/keepalive
 src_bin_keepalive_SOURCES = \
 	src/bin/keepalive.c \

@@ -16,7 +16,7 @@ src_lib_libkeepalive_la_SOURCES = \
 	src/lib/log.c src/lib/log.h \
 	src/lib/real.c src/lib/real.h
 src_lib_libkeepalive_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden
-src_lib_libkeepalive_la_LDFLAGS = -module -avoid-version -shared -no-undefined \
+src_lib_libkeepalive_la_LDFLAGS = -module -avoid-version -no-undefined \
 	-Wl,--version-script=$(srcdir)/src/lib/exports.map
 EXTRA_src_lib_libkeepalive_la_DEPENDENCIES = src/lib/exports.map
 EXTRA_DIST += src/lib/exports.map
