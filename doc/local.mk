@@ -9,7 +9,8 @@ CLEANFILES += $(man_MANS)
 doc/keepalive.1 doc/libkeepalive.7: Makefile
 	$(AM_V_GEN)$(MKDIR_P) doc && \
 	sed -e 's|@VERSION[@]|$(VERSION)|g' -e 's|@libdir[@]|$(libdir)|g' \
-		-e 's|@bindir[@]|$(bindir)|g' $(srcdir)/$@.in >$@.tmp && \
+		-e 's|@bindir[@]|$(bindir)|g' \
+		-e 's|@PACKAGE_BUGREPORT[@]|$(PACKAGE_BUGREPORT)|g' $(srcdir)/$@.in >$@.tmp && \
 	mv $@.tmp $@
 doc/keepalive.1: $(srcdir)/doc/keepalive.1.in
 doc/libkeepalive.7: $(srcdir)/doc/libkeepalive.7.in
