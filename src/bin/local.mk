@@ -10,3 +10,7 @@ src_bin_keepalive_SOURCES = \
 	src/bin/show.c src/bin/show.h
 src_bin_keepalive_CPPFLAGS = $(AM_CPPFLAGS) -DKA_LIBDIR='"$(libdir)"'
 src_bin_keepalive_LDADD = src/common/libkacommon.la
+
+# The bash completion (its options come from keepalive --help), installed as
+# $(bashcompletiondir)/keepalive where bash-completion loads it on first use.
+dist_bashcompletion_DATA = src/bin/completion/keepalive

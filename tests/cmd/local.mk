@@ -8,6 +8,7 @@ cmd_tests = \
 	tests/cmd/preload.sh \
 	tests/cmd/show.sh \
 	tests/cmd/man.sh \
+	tests/cmd/completion.sh \
 	tests/cmd/recipes.sh \
 	tests/cmd/dead-peer.sh
 dist_check_SCRIPTS += $(cmd_tests)
