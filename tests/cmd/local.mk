@@ -9,6 +9,7 @@ cmd_tests = \
 	tests/cmd/show.sh \
 	tests/cmd/man.sh \
 	tests/cmd/completion.sh \
+	tests/cmd/install.sh \
 	tests/cmd/recipes.sh \
 	tests/cmd/dead-peer.sh
 dist_check_SCRIPTS += $(cmd_tests)

@@ -1,0 +1,72 @@
+#!/bin/sh
+# make install updates ld.so's cache (ldconfig) only when it installs into
+# the running system as root: not under DESTDIR, not as another user; and
+# scripts/bare-name says what the bare name LD_PRELOAD=libkeepalive.so
+# loads. ldconfig is replaced by a script that notes its calls, so that the
+# system's cache is left alone.
+. "$KA_SRCDIR/tests/cmd/common.sh"
+
+bare="$KA_SRCDIR/scripts/bare-name"
+
+# scripts/bare-name, through LD_LIBRARY_PATH (searched before the cache):
+# another libkeepalive.so found first is reported, and so is none at all.
+mkdir "$KA_TMP/ours" "$KA_TMP/other"
+cp "$KA_LIB" "$KA_TMP/ours/libkeepalive.so"
+cp "$KA_LIB" "$KA_TMP/other/libkeepalive.so"
+out=$(LD_LIBRARY_PATH="$KA_TMP/ours:$KA_TMP/other" sh "$bare" "$KA_TMP/ours/libkeepalive.so") ||
+	fail "bare-name with ours first: $out"
+assert_eq "bare-name, ours first" "LD_PRELOAD=libkeepalive.so loads $KA_TMP/ours/libkeepalive.so" "$out"
+out=$(LD_LIBRARY_PATH="$KA_TMP/other:$KA_TMP/ours" sh "$bare" "$KA_TMP/ours/libkeepalive.so") &&
+	fail "bare-name with another first succeeded: $out"
+assert_match "bare-name, another first" "loads $KA_TMP/other/libkeepalive.so, which ld.so finds first" "$out"
+if ! ldconfig -p 2>/dev/null | grep -q 'libkeepalive\.so '; then
+	out=$(sh "$bare" "$KA_TMP/ours/libkeepalive.so") && fail "bare-name found a library: $out"
+	assert_match "bare-name, none" "finds no library" "$out"
+fi
+
+[ "$(id -u)" = 0 ] || skip "make install's ldconfig: not root (bare-name checked)"
+command -v make >/dev/null 2>&1 || skip "make is not installed"
+
+cat >"$KA_TMP/ldconfig" <<EOS
+#!/bin/sh
+echo "\$(id -u)" >>"$KA_TMP/ldconfig.calls"
+EOS
+chmod +x "$KA_TMP/ldconfig"
+calls() {
+	if [ -f "$KA_TMP/ldconfig.calls" ]; then wc -l <"$KA_TMP/ldconfig.calls"; else echo 0; fi
+}
+# install DESCRIPTION [MAKE-ARGUMENT...]: install-exec with the fake ldconfig.
+install() {
+	what=$1
+	shift
+	make -s -C "$KA_BUILDDIR" LDCONFIG="$KA_TMP/ldconfig" "$@" >"$KA_TMP/out" 2>&1 ||
+		{ cat "$KA_TMP/out"; fail "$what: make $* failed"; }
+}
+
+install "staged" install-exec prefix="$KA_TMP/staged" DESTDIR="$KA_TMP/destdir"
+[ -f "$KA_TMP/destdir$KA_TMP/staged/lib/libkeepalive.so" ] || fail "the staged install has no library"
+assert_eq "ldconfig calls under DESTDIR" 0 "$(calls)"
+
+install "live" install-exec prefix="$KA_TMP/live"
+[ -f "$KA_TMP/live/lib/libkeepalive.so" ] || fail "the live install has no library"
+assert_eq "ldconfig calls installing as root" 1 "$(calls)"
+grep -q "LD_PRELOAD=libkeepalive.so finds no library: $KA_TMP/live/lib is not in" "$KA_TMP/out" ||
+	fail "make install did not say what the bare name loads: $(cat "$KA_TMP/out")"
+install "uninstall" uninstall prefix="$KA_TMP/live"
+[ ! -e "$KA_TMP/live/lib/libkeepalive.so" ] || fail "uninstall left the library"
+assert_eq "ldconfig calls after uninstalling" 2 "$(calls)"
+
+# As another user, into a directory that user owns.
+if command -v setpriv >/dev/null 2>&1; then
+	mkdir "$KA_TMP/user"
+	chown 65534:65534 "$KA_TMP/user"
+	chmod 755 "$KA_TMP"
+	setpriv --reuid=65534 --regid=65534 --clear-groups \
+		make -s -C "$KA_BUILDDIR" LDCONFIG="$KA_TMP/ldconfig" install-exec \
+		prefix="$KA_TMP/user" >"$KA_TMP/out" 2>&1 ||
+		{ cat "$KA_TMP/out"; fail "make install-exec as user 65534 failed"; }
+	[ -f "$KA_TMP/user/lib/libkeepalive.so" ] || fail "the user's install has no library"
+	assert_eq "ldconfig calls installing as another user" 2 "$(calls)"
+	grep -q "ld.so's cache not updated (not root" "$KA_TMP/out" ||
+		fail "make install as a user did not say why: $(cat "$KA_TMP/out")"
+fi
