@@ -19,7 +19,8 @@ assert_eq "bare-name, ours first" "LD_PRELOAD=libkeepalive.so loads $KA_TMP/ours
 out=$(LD_LIBRARY_PATH="$KA_TMP/other:$KA_TMP/ours" sh "$bare" "$KA_TMP/ours/libkeepalive.so") &&
 	fail "bare-name with another first succeeded: $out"
 assert_match "bare-name, another first" "loads $KA_TMP/other/libkeepalive.so, which ld.so finds first" "$out"
-if ! ldconfig -p 2>/dev/null | grep -q 'libkeepalive\.so '; then
+if ! LD_PRELOAD=libkeepalive.so ldd /bin/sh 2>/dev/null | grep -q 'libkeepalive\.so =>'; then
+	# No other libkeepalive.so on this machine (libkeepalive0 would be one).
 	out=$(sh "$bare" "$KA_TMP/ours/libkeepalive.so") && fail "bare-name found a library: $out"
 	assert_match "bare-name, none" "finds no library" "$out"
 fi
@@ -35,24 +36,36 @@ chmod +x "$KA_TMP/ldconfig"
 calls() {
 	if [ -f "$KA_TMP/ldconfig.calls" ]; then wc -l <"$KA_TMP/ldconfig.calls"; else echo 0; fi
 }
-# install DESCRIPTION [MAKE-ARGUMENT...]: install-exec with the fake ldconfig.
-install() {
+# install_dirs PREFIX: make's arguments that install under PREFIX, whatever
+# directories configure was given (a package build gives an absolute libdir).
+install_dirs() {
+	echo "prefix=$1 exec_prefix=$1 bindir=$1/bin libdir=$1/lib"
+}
+# run_make DESCRIPTION [MAKE-ARGUMENT...]: make with the fake ldconfig.
+run_make() {
 	what=$1
 	shift
 	make -s -C "$KA_BUILDDIR" LDCONFIG="$KA_TMP/ldconfig" "$@" >"$KA_TMP/out" 2>&1 ||
 		{ cat "$KA_TMP/out"; fail "$what: make $* failed"; }
 }
 
-install "staged" install-exec prefix="$KA_TMP/staged" DESTDIR="$KA_TMP/destdir"
+# shellcheck disable=SC2046 # install_dirs gives several words
+run_make "staged" install-exec $(install_dirs "$KA_TMP/staged") DESTDIR="$KA_TMP/destdir"
 [ -f "$KA_TMP/destdir$KA_TMP/staged/lib/libkeepalive.so" ] || fail "the staged install has no library"
 assert_eq "ldconfig calls under DESTDIR" 0 "$(calls)"
 
-install "live" install-exec prefix="$KA_TMP/live"
+# shellcheck disable=SC2046
+run_make "live" install-exec $(install_dirs "$KA_TMP/live")
 [ -f "$KA_TMP/live/lib/libkeepalive.so" ] || fail "the live install has no library"
 assert_eq "ldconfig calls installing as root" 1 "$(calls)"
-grep -q "LD_PRELOAD=libkeepalive.so finds no library: $KA_TMP/live/lib is not in" "$KA_TMP/out" ||
+# It is not in ld.so's search path: the bare name finds nothing, or another.
+grep -Eq "^LD_PRELOAD=libkeepalive.so (finds no library: $KA_TMP/live/lib is not in|loads .*, which ld.so finds first, not $KA_TMP/live/lib/libkeepalive.so)" "$KA_TMP/out" ||
 	fail "make install did not say what the bare name loads: $(cat "$KA_TMP/out")"
-install "uninstall" uninstall prefix="$KA_TMP/live"
+# Only the library's uninstall: make uninstall would also remove the pages
+# and the completion from their configured directories, which may be the
+# system's.
+# shellcheck disable=SC2046
+run_make "uninstall" uninstall-libLTLIBRARIES uninstall-hook $(install_dirs "$KA_TMP/live")
 [ ! -e "$KA_TMP/live/lib/libkeepalive.so" ] || fail "uninstall left the library"
 assert_eq "ldconfig calls after uninstalling" 2 "$(calls)"
 
@@ -61,9 +74,10 @@ if command -v setpriv >/dev/null 2>&1; then
 	mkdir "$KA_TMP/user"
 	chown 65534:65534 "$KA_TMP/user"
 	chmod 755 "$KA_TMP"
+	# shellcheck disable=SC2046
 	setpriv --reuid=65534 --regid=65534 --clear-groups \
 		make -s -C "$KA_BUILDDIR" LDCONFIG="$KA_TMP/ldconfig" install-exec \
-		prefix="$KA_TMP/user" >"$KA_TMP/out" 2>&1 ||
+		$(install_dirs "$KA_TMP/user") >"$KA_TMP/out" 2>&1 ||
 		{ cat "$KA_TMP/out"; fail "make install-exec as user 65534 failed"; }
 	[ -f "$KA_TMP/user/lib/libkeepalive.so" ] || fail "the user's install has no library"
 	assert_eq "ldconfig calls installing as another user" 2 "$(calls)"
