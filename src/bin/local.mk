@@ -1,7 +1,7 @@
 # The keepalive command: runs a program with the library preloaded. It links
 # only the settings parser (a static convenience library), so the build tree
 # holds the real binary, which finds the uninstalled library through
-# KEEPALIVE_LIBRARY (see tests/cmd/cmd.sh).
+# KEEPALIVE_LIBRARY (see tests/cmd/common.sh).
 bin_PROGRAMS += src/bin/keepalive
 src_bin_keepalive_SOURCES = \
 	src/bin/keepalive.c \
@@ -12,3 +12,7 @@ src_bin_keepalive_SOURCES = \
 	src/bin/show.c src/bin/show.h
 src_bin_keepalive_CPPFLAGS = $(AM_CPPFLAGS) -DKA_LIBDIR='"$(libdir)"'
 src_bin_keepalive_LDADD = src/common/libkacommon.la
+
+# The bash completion (its options come from keepalive --help), installed as
+# $(bashcompletiondir)/keepalive where bash-completion loads it on first use.
+dist_bashcompletion_DATA = src/bin/completion/keepalive

@@ -16,14 +16,32 @@ src_lib_libkeepalive_la_SOURCES = \
 	src/lib/log.c src/lib/log.h \
 	src/lib/real.c src/lib/real.h
 src_lib_libkeepalive_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden
-src_lib_libkeepalive_la_LDFLAGS = -module -avoid-version -shared -no-undefined \
+src_lib_libkeepalive_la_LDFLAGS = -module -avoid-version -no-undefined \
 	-Wl,--version-script=$(srcdir)/src/lib/exports.map
 EXTRA_src_lib_libkeepalive_la_DEPENDENCIES = src/lib/exports.map
 EXTRA_DIST += src/lib/exports.map
 src_lib_libkeepalive_la_LIBADD = src/common/libkacommon.la
 
 # The .la file is of no use for a preload module.
+#
+# Installed into the running system (no DESTDIR) as root, the library is put
+# in ld.so's cache with $(LDCONFIG), so that the bare name
+# LD_PRELOAD=libkeepalive.so finds it at once (libtool runs only ldconfig -n,
+# which makes links and leaves the cache alone); a line then says what the
+# bare name loads. A staged install (DESTDIR: packages) or another user's
+# install leaves the cache to root or to the package manager. Uninstalling
+# updates the cache the same way.
+ka_ldconfig_wanted = test -z '$(DESTDIR)' && test -n '$(LDCONFIG)' && test "`id -u`" = 0
 install-exec-hook:
 	rm -f $(DESTDIR)$(libdir)/libkeepalive.la
+	@if $(ka_ldconfig_wanted); then \
+		echo " $(LDCONFIG)"; $(LDCONFIG) || exit 1; \
+		$(SHELL) $(srcdir)/scripts/bare-name '$(libdir)/libkeepalive.so' || :; \
+	elif test -z '$(DESTDIR)'; then \
+		echo "ld.so's cache not updated (not root, or no ldconfig): preload" \
+			"$(libdir)/libkeepalive.so by its absolute path"; \
+	fi
 uninstall-hook:
 	rm -f $(DESTDIR)$(libdir)/libkeepalive.so
+	@if $(ka_ldconfig_wanted); then echo " $(LDCONFIG)"; $(LDCONFIG); fi
+EXTRA_DIST += scripts/bare-name

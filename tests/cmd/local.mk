@@ -8,6 +8,8 @@ cmd_tests = \
 	tests/cmd/preload.sh \
 	tests/cmd/show.sh \
 	tests/cmd/man.sh \
+	tests/cmd/completion.sh \
+	tests/cmd/install.sh \
 	tests/cmd/recipes.sh \
 	tests/cmd/reach.sh \
 	tests/cmd/once.sh \
