@@ -7,7 +7,7 @@
 # The README's option table: rows of the section "The keepalive command".
 sed -n '/^## The keepalive command/,/^## /p' "$KA_SRCDIR/README.md" | grep '^| `-' |
 	grep -o -- '--[a-z][a-z-]*[a-z]' | sort -u >"$KA_TMP/readme"
-sed 's/\\-/-/g' "$KA_SRCDIR/doc/keepalive.1" | grep -o -- '--[a-z][a-z-]*[a-z]' | sort -u \
+sed 's/\\-/-/g' "$KA_BUILDDIR/doc/keepalive.1" | grep -o -- '--[a-z][a-z-]*[a-z]' | sort -u \
 	>"$KA_TMP/man"
 
 # Aliases are named in the README's prose, not in its table.
