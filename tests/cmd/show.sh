@@ -84,7 +84,7 @@ example=$(sed -n '/^\$ KEEPALIVE_CNT=4 keepalive --show --idle 30$/,/^```/p' "$K
 out=$(KEEPALIVE_CNT=4 "$KA_CMD" --show --idle 30 | grep -v '^library:\|^version:\|^LD_PRELOAD:')
 assert_eq "README's --show example" "$example" "$out"
 man_example=$(sed -n '/^\$ KEEPALIVE_CNT=4 keepalive \\-\\-show \\-\\-idle 30$/,/^\.EE/p' \
-	"$KA_BUILDDIR/doc/keepalive.1" | sed '1d;$d; s/\-/-/g' | grep -v '^library:\|^version:\|^LD_PRELOAD:')
+	"$KA_BUILDDIR/doc/keepalive.1" | sed '1d;$d; s/\\-/-/g' | grep -v '^library:\|^version:\|^LD_PRELOAD:')
 assert_eq "keepalive.1's --show example" "$example" "$man_example"
 
 # The version of the library it would preload, read from the file.
