@@ -4,7 +4,8 @@ EXTRA_DIST += tests/pid/pid.sh
 pid_tests = \
 	tests/pid/procfd.sh \
 	tests/pid/static.sh \
-	tests/pid/no-loss.sh
+	tests/pid/no-loss.sh \
+	tests/pid/dead-peer.sh
 dist_check_SCRIPTS += $(pid_tests)
 TESTS += $(pid_tests)
 
