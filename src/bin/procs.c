@@ -518,12 +518,11 @@ int ka_procs_run(const struct ka_procs_request *req, const pid_t *pids, size_t n
 	}
 	pending = pending_user_timeouts(procs, npids);
 	if (pending > 0) {
-		if (!req->json)
-			printf("waiting for %zu connection%s to answer a probe before setting "
-			       "TCP_USER_TIMEOUT (at most %ds)\n",
-			       pending, pending == 1 ? "" : "s",
-			       req->cfg->idle_s + req->cfg->intvl_s * req->cfg->cnt + 1);
-		fflush(stdout);
+		fprintf(stderr,
+			"keepalive: waiting for %zu connection%s to answer a probe before "
+			"setting TCP_USER_TIMEOUT (at most %ds)\n",
+			pending, pending == 1 ? "" : "s",
+			req->cfg->idle_s + req->cfg->intvl_s * req->cfg->cnt + 1);
 		finish_user_timeouts(req, procs, npids);
 	}
 	for (size_t i = 0; i < npids; i++)

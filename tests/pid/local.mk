@@ -5,7 +5,8 @@ pid_tests = \
 	tests/pid/procfd.sh \
 	tests/pid/static.sh \
 	tests/pid/no-loss.sh \
-	tests/pid/dead-peer.sh
+	tests/pid/dead-peer.sh \
+	tests/pid/policy.sh
 dist_check_SCRIPTS += $(pid_tests)
 TESTS += $(pid_tests)
 
