@@ -6,7 +6,9 @@ pid_tests = \
 	tests/pid/static.sh \
 	tests/pid/no-loss.sh \
 	tests/pid/dead-peer.sh \
-	tests/pid/policy.sh
+	tests/pid/policy.sh \
+	tests/pid/json.sh \
+	tests/pid/all.sh
 dist_check_SCRIPTS += $(pid_tests)
 TESTS += $(pid_tests)
 
