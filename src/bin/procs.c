@@ -37,6 +37,7 @@
 #include <errno.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -246,9 +247,8 @@ static bool examine(const struct ka_procs_request *req, int copy, struct ka_sock
 	if (!is_tcp_socket(copy, &s->family))
 		return false;
 	tcp_info(copy, &info);
+	/* TCP_LISTEN here is what SO_ACCEPTCONN would say. */
 	s->state = info.tcpi_state;
-	if (get_int(copy, SOL_SOCKET, SO_ACCEPTCONN, &(int){ 0 }) && s->state == 0)
-		s->state = TCP_CLOSE;
 	s->queued = s->state == TCP_LISTEN ? info.tcpi_unacked : 0;
 	read_addresses(copy, s);
 	read_options(copy, req->cfg, s);
@@ -315,14 +315,19 @@ static void scan(const struct ka_procs_request *req, struct ka_proc_report *p)
 {
 	struct ka_procfd *fds = NULL;
 	const struct ka_diag *diag;
-	size_t nfds = 0, size = 0;
+	size_t nfds = 0, size = 0, all = 0;
 
 	ka_procfd_comm(p->pid, p->comm, sizeof p->comm);
 	p->pidfd = ka_procfd_open(p->pid);
 	if (p->pidfd < 0)
 		return unreachable(p, errno, "cannot open it (pidfd_open)");
-	if (!ka_procfd_list(p->pid, &fds, &nfds))
+	if (!ka_procfd_list(p->pid, &fds, &nfds, &all))
 		return unreachable(p, errno, "cannot list its descriptors");
+	/* No descriptor at all: exiting (its files already closed), or a
+	 * kernel thread, whose pidfd never turns readable. */
+	if (all == 0 && !req->all &&
+	    poll(&(struct pollfd){ p->pidfd, POLLIN, 0 }, 1, 100) == 1)
+		p->exited = true;
 	diag = nfds > 0 ? diag_for(p->pid) : NULL;
 	for (size_t i = 0; i < nfds; i++) {
 		struct ka_sock_report s;
@@ -376,6 +381,10 @@ static void scan(const struct ka_procs_request *req, struct ka_proc_report *p)
 		close(copy);
 	}
 done:
+	/* A pidfd turns readable when its process has exited: what was read
+	 * may be short of what it had. */
+	if (!p->exited && poll(&(struct pollfd){ p->pidfd, POLLIN, 0 }, 1, 0) == 1)
+		p->exited = true;
 	free(fds);
 	classify(p, diag != NULL ? diag : &(struct ka_diag){ 0 });
 }

@@ -8,7 +8,9 @@ pid_tests = \
 	tests/pid/dead-peer.sh \
 	tests/pid/policy.sh \
 	tests/pid/json.sh \
-	tests/pid/all.sh
+	tests/pid/all.sh \
+	tests/pid/faults.sh \
+	tests/pid/many.sh
 dist_check_SCRIPTS += $(pid_tests)
 TESTS += $(pid_tests)
 

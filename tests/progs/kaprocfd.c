@@ -23,7 +23,7 @@ static void expect(const char *what, enum ka_copy_result got, enum ka_copy_resul
 int main(void)
 {
 	struct ka_procfd *fds, listed = { -1, 0 };
-	size_t n;
+	size_t n, all;
 	int pidfd = ka_procfd_open(getpid());
 	int s = socket(AF_INET, SOCK_STREAM, 0), copy;
 
@@ -31,7 +31,7 @@ int main(void)
 		printf("SKIP: pidfd_open: %s\n", ka_procfd_needs(errno));
 		return 77;
 	}
-	if (!ka_procfd_list(getpid(), &fds, &n)) {
+	if (!ka_procfd_list(getpid(), &fds, &n, &all)) {
 		perror("list");
 		return 1;
 	}
