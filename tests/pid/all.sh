@@ -5,10 +5,8 @@
 . "$KA_SRCDIR/tests/pid/pid.sh"
 pid_need_root
 command -v python3 >/dev/null || skip "python3 is not installed"
-pid_server server
-server=$PID_LAST
-pid_client client 127.0.0.1 "$PID_PORT" 1
-until pid_report server | grep -qx 'alive 1'; do sleep 0.05; done
+pid_pair 1
+server=$PID_SERVER client=$PID_CLIENT
 
 "$KA_CMD" --pid all --json >"$KA_TMP/all.json"
 python3 - "$KA_TMP/all.json" "$server" <<'PY' || fail "--pid all"

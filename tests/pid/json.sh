@@ -5,11 +5,8 @@
 . "$KA_SRCDIR/tests/pid/pid.sh"
 pid_need_root
 command -v python3 >/dev/null || skip "python3 is not installed"
-pid_server server
-server=$PID_LAST
-pid_client client 127.0.0.1 "$PID_PORT" 1
-client=$PID_LAST
-until pid_report server | grep -qx 'alive 1'; do sleep 0.05; done
+pid_pair 1
+server=$PID_SERVER client=$PID_CLIENT
 
 "$KA_CMD" --pid "$server" "$client" --json >"$KA_TMP/show.json" || fail "--json failed"
 python3 - "$KA_TMP/show.json" "$server" "$client" "$PID_PORT" <<'PY' || fail "the JSON document"

@@ -4,20 +4,9 @@
 . "$KA_SRCDIR/tests/pid/pid.sh"
 pid_need_root
 N=10000
-NS="ka-pid-many-$$"
-ip netns add "$NS" 2>/dev/null || skip "cannot create a network namespace"
-trap 'pid_cleanup; ip netns delete "$NS" 2>/dev/null' EXIT
-ip -n "$NS" link set dev lo up
-
-pid_server server 127.0.0.1 "" -- ip netns exec "$NS"
-server=$PID_LAST
-pid_client client 127.0.0.1 "$PID_PORT" "$N" ip netns exec "$NS"
-n=0
-until pid_report server | grep -qx "alive $N"; do
-	n=$((n + 1))
-	[ "$n" -lt 600 ] || fail "the server did not accept all $N connections"
-	sleep 0.1
-done
+pid_netns many
+pid_pair "$N" ip netns exec "$PID_NS"
+server=$PID_SERVER
 
 t0=$(date +%s%3N)
 out=$("$KA_CMD" --pid "$server")

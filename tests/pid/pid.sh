@@ -89,3 +89,30 @@ pid_report() {
 	awk -v skip="$before" 'skip == 0 && $0 != "end" { print } $0 == "end" { skip-- }' \
 		"$KA_TMP/$1.out" | grep -E '^(fd=|alive )'
 }
+
+# pid_netns NAME: a private network namespace ka-pid-NAME-PID, its loopback
+# the test's own; PID_NS its name, deleted on exit.
+pid_netns() {
+	PID_NS="ka-pid-$1-$$"
+	ip netns add "$PID_NS" 2>/dev/null || skip "cannot create a network namespace"
+	trap 'pid_cleanup; ip netns delete "$PID_NS" 2>/dev/null' EXIT
+	ip -n "$PID_NS" link set dev lo up
+}
+
+# pid_pair N [PREFIX...]: a server ("server") and a client ("client") holding
+# N connections to it, on 127.0.0.1; returns once the server accepted them
+# all. PID_SERVER, PID_CLIENT are their pids, PID_PORT the port.
+pid_pair() {
+	count=$1
+	shift
+	pid_server server 127.0.0.1 "" -- "$@"
+	PID_SERVER=$PID_LAST
+	pid_client client 127.0.0.1 "$PID_PORT" "$count" "$@"
+	PID_CLIENT=$PID_LAST
+	n=0
+	until pid_report server | grep -qx "alive $count"; do
+		n=$((n + 1))
+		[ "$n" -lt 600 ] || fail "the server did not accept all $count connections"
+		sleep 0.1
+	done
+}
