@@ -8,8 +8,11 @@
  * Which side a connection is on: the kernel does not say whether a
  * connection was accepted or made by connect(). A connection whose local
  * port something listens on in its namespace (on its address, or on every
- * address) was accepted; any other was made by connect(). Without the dump,
- * the process's own listeners are the ones compared.
+ * address) was accepted (without the dump, the process's own listeners are
+ * the ones compared); so was one whose listener is closed since, if its
+ * local port is outside the ephemeral range that connect() picks ports from
+ * (net.ipv4.ip_local_port_range, as the command's namespace has it) and its
+ * peer's inside. Any other was made by connect().
  *
  * No healthy connection lost (--apply). Two kernel rules make retrofitting
  * an idle connection harsher than configuring a new one:
@@ -255,6 +258,24 @@ static bool examine(const struct ka_procs_request *req, int copy, struct ka_sock
 	return true;
 }
 
+/* Whether connect() picks its local ports there: the ephemeral range. */
+static bool ephemeral(int port)
+{
+	static int lo = -1, hi = -1;
+
+	if (lo < 0) {
+		FILE *f = fopen("/proc/sys/net/ipv4/ip_local_port_range", "re");
+
+		if (f == NULL || fscanf(f, "%d %d", &lo, &hi) != 2) {
+			lo = 32768; /* the kernel's default */
+			hi = 60999;
+		}
+		if (f != NULL)
+			fclose(f);
+	}
+	return port >= lo && port <= hi;
+}
+
 /* Client or accepted (see the top), listener, or neither yet. */
 static void classify(struct ka_proc_report *p, const struct ka_diag *diag)
 {
@@ -277,6 +298,8 @@ static void classify(struct ka_proc_report *p, const struct ka_diag *diag)
 				accepted = p->socks[j].state == TCP_LISTEN &&
 					   p->socks[j].local_port == s->local_port;
 		}
+		if (!accepted && s->local_port > 0 && s->peer_port > 0)
+			accepted = !ephemeral(s->local_port) && ephemeral(s->peer_port);
 		s->side = accepted ? KA_SIDE_ACCEPTED : KA_SIDE_CLIENT;
 	}
 }
