@@ -32,7 +32,11 @@
  * from then on the kernel counts its silence from that packet, exactly as
  * for a new connection. And connections are configured at most
  * KA_PACE_BATCH per KA_PACE_MS, so that their first probes are spread as
- * much. */
+ * much. That spread holds for short idle times: the kernel's timer wheel
+ * rounds a timeout up by as much as an eighth of it, so for an idle time of
+ * minutes the first probes of connections configured within a few seconds
+ * may still fire together; what protects those is the count, cnt probes
+ * before the user timeout is set. */
 #include <config.h>
 
 #include <arpa/inet.h>
@@ -210,9 +214,11 @@ static void decide_and_apply(const struct ka_procs_request *req, int fd,
 	f.keepalive = s->keepalive;
 	d = ka_decide(cfg, &f);
 	if (d.verdict == KA_LATER || d.verdict == KA_NEED_PORT) {
-		/* Not connected yet, or no port to match: nothing to go by. */
+		/* Not connected yet, or no port to match: nothing to go by. The
+		 * library would wait for connect(); here there is no later. */
 		s->result = KA_RESULT_LEFT;
-		s->reason = d.verdict == KA_LATER ? KA_WHY_ROLE : KA_WHY_PORT;
+		s->reason = KA_WHY_PORT;
+		s->unconnected = d.verdict == KA_LATER;
 		return;
 	}
 	if (d.verdict != KA_CONFIGURE) {

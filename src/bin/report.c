@@ -164,7 +164,8 @@ static void summary(const struct ka_proc_report *p, const struct ka_config *cfg,
 /* --apply: what was configured, what was left and why, a line each. */
 static void applied(const struct ka_proc_report *p, const struct ka_config *cfg)
 {
-	size_t conf_l = 0, conf_c = 0, left[KA_REASON_COUNT] = { 0 }, gone = 0, unheard = 0;
+	size_t conf_l = 0, conf_c = 0, left[KA_REASON_COUNT] = { 0 }, gone = 0, unheard = 0,
+	       unconnected = 0, conf_u = 0;
 	char settings[256];
 	struct ka_proc_counts c;
 
@@ -174,9 +175,12 @@ static void applied(const struct ka_proc_report *p, const struct ka_config *cfg)
 
 		if (s->result == KA_RESULT_CONFIGURED || s->result == KA_RESULT_FAILED) {
 			conf_l += s->side == KA_SIDE_LISTENER;
-			conf_c += s->side != KA_SIDE_LISTENER;
+			conf_c += s->side == KA_SIDE_CLIENT || s->side == KA_SIDE_ACCEPTED;
+			conf_u += s->side == KA_SIDE_UNDECIDED;
 		} else if (s->reason == KA_WHY_NONE) {
 			gone++;
+		} else if (s->unconnected) {
+			unconnected++;
 		} else {
 			left[s->reason]++;
 		}
@@ -188,14 +192,19 @@ static void applied(const struct ka_proc_report *p, const struct ka_config *cfg)
 		}
 	}
 	ka_config_describe(cfg, settings, sizeof settings);
-	if (conf_l + conf_c > 0)
-		printf("%s %ld: configured %zu %s and %zu %s: %s\n", p->comm, (long)p->pid,
-		       conf_l, plural(conf_l, "listener", "listeners"), conf_c,
-		       plural(conf_c, "connection", "connections"), settings);
+	if (conf_l + conf_c + conf_u > 0)
+		printf("%s %ld: configured %zu %s and %zu %s%s%.0zu%s: %s\n", p->comm,
+		       (long)p->pid, conf_l, plural(conf_l, "listener", "listeners"), conf_c,
+		       plural(conf_c, "connection", "connections"), conf_u ? " and " : "", conf_u,
+		       conf_u ? " unconnected" : "", settings);
 	for (int r = 0; r < KA_REASON_COUNT; r++)
 		if (left[r] > 0)
 			printf("%s %ld: left %zu %s: %s\n", p->comm, (long)p->pid, left[r],
 			       plural(left[r], "socket", "sockets"), ka_reason_text(r));
+	if (unconnected > 0)
+		printf("%s %ld: left %zu %s: neither connected nor listening, its role and port "
+		       "unknown yet\n",
+		       p->comm, (long)p->pid, unconnected, plural(unconnected, "socket", "sockets"));
 	if (gone + p->changed > 0)
 		printf("%s %ld: %zu %s closed or replaced during the scan: left alone\n",
 		       p->comm, (long)p->pid, gone + p->changed,
@@ -327,9 +336,12 @@ static void json_socket(const struct ka_sock_report *s, const struct ka_config *
 				    "gone" :
 				    results[s->result]);
 		json_key("reason", &first);
-		s->result == KA_RESULT_LEFT && s->reason != KA_WHY_NONE ?
-			json_string(ka_reason_text(s->reason)) :
-			(void)printf("null");
+		if (s->unconnected)
+			json_string("neither connected nor listening");
+		else if (s->result == KA_RESULT_LEFT && s->reason != KA_WHY_NONE)
+			json_string(ka_reason_text(s->reason));
+		else
+			printf("null");
 		json_key("set", &first);
 		ka_sockopts_list(s->set, names, sizeof names);
 		json_string(names);

@@ -35,6 +35,8 @@ struct ka_sock_report {
 	/* --apply */
 	enum ka_result result;
 	enum ka_reason reason;
+	bool unconnected;     /* left: neither connected nor listening, and a scope
+			       * filter needs its role and port */
 	unsigned set, refused;
 	bool ut_pending;      /* TCP_USER_TIMEOUT waits until the peer is heard from */
 	bool ut_unheard;      /* ... and it was not, within the detection time */
