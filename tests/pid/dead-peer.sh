@@ -24,6 +24,13 @@ echo "$report"
 assert_eq "both connections and the listener configured" 3 \
 	"$(printf '%s\n' "$report" | grep -c 'keepalive=1 idle=1 intvl=1 cnt=2 user_timeout=3000')"
 
+# The server is in another network namespace than the command: its timers
+# come from a dump taken there.
+out=$("$KA_CMD" --pid "$server")
+echo "$out"
+assert_eq "the kernel's keepalive timers, from the server's namespace" 2 \
+	"$(printf '%s\n' "$out" | grep -Ec ' established .* keepalive,[0-9]+(ms|sec),[0-9]+$')"
+
 ns_pull_cable "$NS_B"
 for n in 1 2; do
 	ns_until $((NS_BOUND + 1000)) eval '[ "$(grep -c "^error" "$KA_TMP/server.out")" -ge $n ]' ||
