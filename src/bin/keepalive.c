@@ -13,8 +13,8 @@
 #include <unistd.h>
 
 #include "environment.h"
-#include "messages.h"
 #include "options.h"
+#include "pidcmd.h"
 #include "preload.h"
 #include "reach.h"
 #include "show.h"
@@ -38,9 +38,8 @@ static bool set_environment(const struct ka_cmdline *cmd, const struct ka_librar
 	struct ka_config cfg;
 	char *preload;
 
-	for (int s = 0; s < KA_SETTING_COUNT; s++)
-		if (cmd->value[s] != NULL && setenv(ka_setting_variable(s), cmd->value[s], 1) != 0)
-			goto fail;
+	if (!ka_environment_apply(cmd))
+		goto fail;
 	ka_environment_load(&cfg);
 	if (!mark_owner(&cfg))
 		goto fail;
@@ -52,40 +51,6 @@ static bool set_environment(const struct ka_cmdline *cmd, const struct ka_librar
 fail:
 	fprintf(stderr, "keepalive: cannot set the environment: %s\n", strerror(errno));
 	return false;
-}
-
-/* A bad variable is refused as a bad option is; warnings about how the
- * timers fit together are given here, once, naming the option the user
- * typed, and KEEPALIVE_CHECKED tells the library in COMMAND and in the
- * programs it starts not to repeat them. Returns false for a bad value. */
-static bool check_settings(const struct ka_cmdline *cmd, const struct ka_config *cfg)
-{
-	char line[1024], fingerprint[KA_FINGERPRINT_LEN + 1];
-	bool refused = false;
-
-	for (int i = 0; i < cfg->nproblems; i++) {
-		const struct ka_problem *p = &cfg->problems[i];
-		const char *option = cmd->option[p->setting];
-		char name[64];
-		bool bad = p->kind == KA_PROBLEM_FORM || p->kind == KA_PROBLEM_RANGE ||
-			   p->kind == KA_PROBLEM_FRACTION;
-
-		snprintf(name, sizeof name, "--%s", option ? option : "");
-		ka_problem_format_as(p, cfg, "keepalive", option ? name : p->variable, line,
-				     sizeof line);
-		if (bad && strstr(line, "; using the default") != NULL)
-			*strstr(line, "; using the default") = '\0'; /* refused: no default */
-		fprintf(stderr, "%s\n", line);
-		refused |= bad;
-	}
-	if (refused)
-		return false;
-	ka_config_fingerprint(ka_environment_lookup, NULL, fingerprint);
-	if (setenv(KA_CHECKED_VARIABLE, fingerprint, 1) != 0) {
-		fprintf(stderr, "keepalive: cannot set the environment: %s\n", strerror(errno));
-		return false;
-	}
-	return true;
 }
 
 /* The library is found but cannot be read: ld.so would only warn and run
@@ -124,6 +89,8 @@ int main(int argc, char **argv)
 		return fflush(stdout) == 0 ? 0 : KA_EXIT_FAILED;
 	if (action == KA_CMD_USAGE)
 		return KA_EXIT_FAILED;
+	if (action == KA_CMD_PIDS)
+		return ka_pidcmd_run(&cmd);
 	if (!ka_library_find(&lib) || !set_environment(&cmd, &lib))
 		return KA_EXIT_FAILED;
 	ka_environment_load(&cfg);
@@ -131,10 +98,11 @@ int main(int argc, char **argv)
 		/* What a run would say, after the settings. */
 		int status = ka_show(&cmd, &lib, &cfg);
 
-		usable = check_settings(&cmd, &cfg);
+		usable = ka_environment_check(&cmd, &cfg) && ka_environment_mark_checked();
 		return library_usable(&lib) && usable ? status : KA_EXIT_FAILED;
 	}
-	if (!check_settings(&cmd, &cfg) || !library_usable(&lib))
+	if (!ka_environment_check(&cmd, &cfg) || !ka_environment_mark_checked() ||
+	    !library_usable(&lib))
 		return KA_EXIT_FAILED;
 	ka_reach_warn(cmd.command[0]);
 	return run(cmd.command);

@@ -8,6 +8,25 @@
 
 #include "sockopts.h"
 
+#ifndef IPPROTO_MPTCP
+#define IPPROTO_MPTCP 262
+#endif
+
+static bool is_tcp_protocol(int protocol)
+{
+	/* MPTCP takes SO_KEEPALIVE and the timers on recent kernels, but not
+	 * TCP_USER_TIMEOUT (6.18: ENOPROTOOPT): what it refuses is left as
+	 * it was, and the debug line says so. */
+	return protocol == 0 || protocol == IPPROTO_TCP || protocol == IPPROTO_MPTCP;
+}
+
+bool ka_is_tcp(int domain, int type, int protocol)
+{
+	return (domain == AF_INET || domain == AF_INET6) &&
+	       (type & ~(SOCK_NONBLOCK | SOCK_CLOEXEC)) == SOCK_STREAM &&
+	       is_tcp_protocol(protocol);
+}
+
 const struct ka_sockopt ka_sockopts[KA_SOCKOPT_COUNT] = {
 	{ KA_OPT_IDLE, IPPROTO_TCP, TCP_KEEPIDLE, "TCP_KEEPIDLE", "idle", KA_SECONDS_MIN,
 	  KA_SECONDS_MAX, KA_IDLE },

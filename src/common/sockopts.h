@@ -35,6 +35,10 @@ struct ka_sockopt {
 
 extern const struct ka_sockopt ka_sockopts[KA_SOCKOPT_COUNT];
 
+/* The sockets the five options are for, from the arguments of socket() (or
+ * SO_DOMAIN, SO_TYPE, SO_PROTOCOL): TCP (or MPTCP) over IPv4 or IPv6. */
+bool ka_is_tcp(int domain, int type, int protocol);
+
 /* The row of level/name, or NULL when it is not one of the five. */
 const struct ka_sockopt *ka_sockopt_find(int level, int name);
 

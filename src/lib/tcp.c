@@ -7,25 +7,6 @@
 #include "real.h"
 #include "tcp.h"
 
-#ifndef IPPROTO_MPTCP
-#define IPPROTO_MPTCP 262
-#endif
-
-static bool is_tcp_protocol(int protocol)
-{
-	/* MPTCP takes SO_KEEPALIVE and the timers on recent kernels, but not
-	 * TCP_USER_TIMEOUT (6.18: ENOPROTOOPT): what it refuses is left as
-	 * it was, and the debug line says so. */
-	return protocol == 0 || protocol == IPPROTO_TCP || protocol == IPPROTO_MPTCP;
-}
-
-bool ka_is_tcp(int domain, int type, int protocol)
-{
-	return (domain == AF_INET || domain == AF_INET6) &&
-	       (type & ~(SOCK_NONBLOCK | SOCK_CLOEXEC)) == SOCK_STREAM &&
-	       is_tcp_protocol(protocol);
-}
-
 static bool get_int(int fd, int level, int name, int *value)
 {
 	socklen_t len = sizeof *value;

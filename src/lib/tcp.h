@@ -10,9 +10,7 @@
 
 #include "decide.h"
 
-/* From the arguments of socket(): TCP (or MPTCP) over IPv4 or IPv6. */
-bool ka_is_tcp(int domain, int type, int protocol);
-
+/* ka_is_tcp(), from the arguments of socket(), is in sockopts.h. */
 /* The same question asked of the kernel, for a descriptor we did not make. */
 enum ka_kind ka_fd_kind(int fd);
 
