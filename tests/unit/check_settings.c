@@ -35,6 +35,7 @@ int main(void)
 	srunner_add_suite(runner, scope_suite());
 	srunner_add_suite(runner, detect_suite());
 	srunner_add_suite(runner, compat_suite());
+	srunner_add_suite(runner, bpfrule_suite());
 	srunner_run_all(runner, CK_NORMAL);
 	failed = srunner_ntests_failed(runner);
 	srunner_free(runner);

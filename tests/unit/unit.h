@@ -27,5 +27,6 @@ Suite *messages_suite(void);
 Suite *scope_suite(void);
 Suite *detect_suite(void);
 Suite *compat_suite(void);
+Suite *bpfrule_suite(void);
 
 #endif
