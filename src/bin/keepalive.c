@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "options.h"
+#include "pidcmd.h"
 #include "preload.h"
 #include "show.h"
 
@@ -35,10 +36,7 @@ static bool set_environment(const struct ka_cmdline *cmd, const struct ka_librar
 {
 	char *preload;
 
-	for (int s = 0; s < KA_SETTING_COUNT; s++)
-		if (cmd->value[s] != NULL && setenv(ka_setting_variable(s), cmd->value[s], 1) != 0)
-			goto fail;
-	if (!mark_owner())
+	if (!ka_environment_apply(cmd) || !mark_owner())
 		goto fail;
 	preload = ka_preload_compose(lib->path, getenv("LD_PRELOAD"));
 	if (preload == NULL || setenv("LD_PRELOAD", preload, 1) != 0)
@@ -71,6 +69,8 @@ int main(int argc, char **argv)
 		return fflush(stdout) == 0 ? 0 : KA_EXIT_FAILED;
 	if (action == KA_CMD_USAGE)
 		return KA_EXIT_USAGE;
+	if (action == KA_CMD_PIDS)
+		return ka_pidcmd_run(&cmd);
 	if (!ka_library_find(&lib) || !set_environment(&cmd, &lib))
 		return KA_EXIT_FAILED;
 	if (action == KA_CMD_SHOW)

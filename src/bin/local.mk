@@ -7,6 +7,11 @@ src_bin_keepalive_SOURCES = \
 	src/bin/keepalive.c \
 	src/bin/options.c src/bin/options.h \
 	src/bin/preload.c src/bin/preload.h \
-	src/bin/show.c src/bin/show.h
+	src/bin/show.c src/bin/show.h \
+	src/bin/pidcmd.c src/bin/pidcmd.h \
+	src/bin/procs.c src/bin/procs.h \
+	src/bin/procfd.c src/bin/procfd.h \
+	src/bin/sockdiag.c src/bin/sockdiag.h \
+	src/bin/report.c src/bin/report.h
 src_bin_keepalive_CPPFLAGS = $(AM_CPPFLAGS) -DKA_LIBDIR='"$(libdir)"'
 src_bin_keepalive_LDADD = src/common/libkacommon.la

@@ -8,6 +8,7 @@
 
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "options.h"
@@ -29,6 +30,7 @@ struct option_row {
 };
 
 static option_action set_setting, count_verbose, want_show, print_help, print_version;
+static option_action want_pid, want_flag;
 
 static const struct option_row rows[] = {
 	{ "idle", 'i', "DURATION", KA_IDLE, NULL, NULL,
@@ -59,6 +61,15 @@ static const struct option_row rows[] = {
 	  "print the settings at start;\ntwice: also one line per socket" },
 	{ "show", 0, NULL, NO_SETTING, NULL, want_show,
 	  "print the settings and where each comes from" },
+	{ "pid", 0, "PID", NO_SETTING, NULL, want_pid,
+	  "running processes instead of a command: the\n"
+	  "operands are process ids, or all; show their\n"
+	  "TCP sockets' keepalive (changes nothing)" },
+	{ "apply", 0, NULL, NO_SETTING, "apply", want_flag,
+	  "with --pid: apply the settings to them now" },
+	{ "check", 0, NULL, NO_SETTING, "check", want_flag,
+	  "with --pid: exit 1 if a listener or a\nconnection lacks keepalive" },
+	{ "json", 0, NULL, NO_SETTING, "json", want_flag, "with --pid: print one JSON document" },
 	{ "help", 'h', NULL, NO_SETTING, NULL, print_help, "print this help" },
 	{ "version", 'V', NULL, NO_SETTING, NULL, print_version, "print the version" },
 };
@@ -106,10 +117,55 @@ static bool want_show(const struct option_row *row, const char *arg, struct ka_c
 	return true;
 }
 
+/* --pid PID: the first process id; the operands are the others. */
+static bool want_pid(const struct option_row *row, const char *arg, struct ka_cmdline *cmd)
+{
+	(void)row;
+	return ka_cmdline_add_pid(cmd, arg);
+}
+
+static bool want_flag(const struct option_row *row, const char *arg, struct ka_cmdline *cmd)
+{
+	(void)arg;
+	if (strcmp(row->fixed, "apply") == 0)
+		cmd->apply = true;
+	else if (strcmp(row->fixed, "check") == 0)
+		cmd->check = true;
+	else
+		cmd->json = true;
+	return true;
+}
+
+bool ka_cmdline_add_pid(struct ka_cmdline *cmd, const char *arg)
+{
+	size_t n = 0;
+	const char **grown;
+
+	while (cmd->pids != NULL && cmd->pids[n] != NULL)
+		n++;
+	grown = realloc(cmd->pids, (n + 2) * sizeof *grown);
+	if (grown == NULL) {
+		perror("keepalive");
+		return false;
+	}
+	grown[n] = arg;
+	grown[n + 1] = NULL;
+	cmd->pids = grown;
+	return true;
+}
+
+/* With --pid, the operands are process ids, and options may follow them:
+ * takes the operand getopt stopped at. */
+static bool pid_operand(int argc, char **argv, struct ka_cmdline *cmd)
+{
+	return cmd->pids != NULL && optind < argc && ka_cmdline_add_pid(cmd, argv[optind++]);
+}
+
 static void usage_lines(FILE *out)
 {
 	fprintf(out, "Usage: keepalive [OPTIONS] [--] COMMAND [ARGS...]\n"
-		     "       keepalive --show [OPTIONS]\n");
+		     "       keepalive --show [OPTIONS]\n"
+		     "       keepalive --pid PID...|all [--check|--apply] [--json] [OPTIONS]\n");
 }
 
 static bool print_help(const struct option_row *row, const char *arg, struct ka_cmdline *cmd)
@@ -200,9 +256,12 @@ enum ka_cmd_action ka_cmdline_parse(int argc, char **argv, struct ka_cmdline *cm
 	memset(cmd, 0, sizeof *cmd);
 	build_getopt(shorts, longs);
 	opterr = 0;
-	while ((key = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+	while ((key = getopt_long(argc, argv, shorts, longs, NULL)) != -1 ||
+	       pid_operand(argc, argv, cmd)) {
 		size_t i;
 
+		if (key == -1)
+			continue;
 		if (key == '?')
 			return bad_usage("unknown option", argv[optind - 1]);
 		if (key == ':')
@@ -217,6 +276,8 @@ enum ka_cmd_action ka_cmdline_parse(int argc, char **argv, struct ka_cmdline *cm
 			return KA_CMD_DONE;
 	}
 	cmd->command = argv + optind;
+	if (cmd->pids != NULL)
+		return KA_CMD_PIDS;
 	if (cmd->show)
 		return KA_CMD_SHOW;
 	if (*cmd->command == NULL) {

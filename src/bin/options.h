@@ -18,6 +18,7 @@ enum ka_cmd_action {
 	KA_CMD_SHOW,  /* print the effective settings */
 	KA_CMD_DONE,  /* --help or --version printed: exit 0 */
 	KA_CMD_USAGE, /* a message was printed: exit 2 */
+	KA_CMD_PIDS,  /* --pid: running processes (pidcmd.c) */
 };
 
 struct ka_cmdline {
@@ -28,8 +29,14 @@ struct ka_cmdline {
 	int verbose;
 	bool show;
 	char **command; /* NULL-terminated, from argv */
+	/* --pid: the operands are process ids (or "all"), options may follow them. */
+	const char **pids; /* NULL-terminated; NULL without --pid */
+	bool apply, check, json;
 };
 
 enum ka_cmd_action ka_cmdline_parse(int argc, char **argv, struct ka_cmdline *cmd);
+
+/* Adds one operand of --pid; false when out of memory. */
+bool ka_cmdline_add_pid(struct ka_cmdline *cmd, const char *arg);
 
 #endif

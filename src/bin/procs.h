@@ -20,6 +20,9 @@ struct ka_procs_request {
 	enum ka_procs_action action;
 	bool json;                  /* one JSON document instead of text */
 	const struct ka_config *cfg; /* ka_config_load() with the options applied */
+	bool all;                   /* every process (--pid all): those that cannot be
+				     * reached are counted in one line, those that exit
+				     * are skipped, those without TCP sockets not shown */
 };
 
 /* Handles every listed process; prints the report on stdout; returns the exit status (0, 1). */

@@ -14,6 +14,14 @@ const char *ka_environment_lookup(const char *name, void *ctx)
 	return getenv(name);
 }
 
+bool ka_environment_apply(const struct ka_cmdline *cmd)
+{
+	for (int s = 0; s < KA_SETTING_COUNT; s++)
+		if (cmd->value[s] != NULL && setenv(ka_setting_variable(s), cmd->value[s], 1) != 0)
+			return false;
+	return true;
+}
+
 /* Where a setting came from: an option, a variable, or the default. */
 static const char *direct_origin(const struct ka_cmdline *cmd, const struct ka_config *cfg,
 				 enum ka_setting setting, char *buf, size_t len)
