@@ -30,7 +30,7 @@ struct option_row {
 };
 
 static option_action set_setting, count_verbose, want_show, print_help, print_version;
-static option_action want_pid, want_flag;
+static option_action want_pid, want_flag, want_cgroup;
 
 static const struct option_row rows[] = {
 	{ "idle", 'i', "DURATION", KA_IDLE, NULL, NULL,
@@ -65,11 +65,20 @@ static const struct option_row rows[] = {
 	  "running processes instead of a command: the\n"
 	  "operands are process ids, or all; show their\n"
 	  "TCP sockets' keepalive (changes nothing)" },
+	{ "cgroup", 0, "PATH", NO_SETTING, NULL, want_cgroup,
+	  "every TCP connection of a cgroup v2 directory\n"
+	  "and its descendants (root, BPF): show what is\n"
+	  "attached and its processes' TCP sockets" },
 	{ "apply", 0, NULL, NO_SETTING, "apply", want_flag,
-	  "with --pid: apply the settings to them now" },
+	  "with --pid: apply the settings to them now;\n"
+	  "with --cgroup: attach, or update in place" },
 	{ "check", 0, NULL, NO_SETTING, "check", want_flag,
-	  "with --pid: exit 1 if a listener or a\nconnection lacks keepalive" },
-	{ "json", 0, NULL, NO_SETTING, "json", want_flag, "with --pid: print one JSON document" },
+	  "with --pid: exit 1 if a listener or a\nconnection lacks keepalive; with --cgroup:\n"
+	  "also unless ours is attached with these" },
+	{ "detach", 0, NULL, NO_SETTING, "detach", want_flag,
+	  "with --cgroup: leave nothing of ours attached" },
+	{ "json", 0, NULL, NO_SETTING, "json", want_flag,
+	  "with --pid or --cgroup: one JSON document" },
 	{ "help", 'h', NULL, NO_SETTING, NULL, print_help, "print this help" },
 	{ "version", 'V', NULL, NO_SETTING, NULL, print_version, "print the version" },
 };
@@ -131,8 +140,17 @@ static bool want_flag(const struct option_row *row, const char *arg, struct ka_c
 		cmd->apply = true;
 	else if (strcmp(row->fixed, "check") == 0)
 		cmd->check = true;
+	else if (strcmp(row->fixed, "detach") == 0)
+		cmd->detach = true;
 	else
 		cmd->json = true;
+	return true;
+}
+
+static bool want_cgroup(const struct option_row *row, const char *arg, struct ka_cmdline *cmd)
+{
+	(void)row;
+	cmd->cgroup = arg;
 	return true;
 }
 
@@ -165,7 +183,8 @@ static void usage_lines(FILE *out)
 {
 	fprintf(out, "Usage: keepalive [OPTIONS] [--] COMMAND [ARGS...]\n"
 		     "       keepalive --show [OPTIONS]\n"
-		     "       keepalive --pid PID...|all [--check|--apply] [--json] [OPTIONS]\n");
+		     "       keepalive --pid PID...|all [--check|--apply] [--json] [OPTIONS]\n"
+		     "       keepalive --cgroup PATH [--check|--apply|--detach] [--json] [OPTIONS]\n");
 }
 
 static bool print_help(const struct option_row *row, const char *arg, struct ka_cmdline *cmd)
@@ -278,6 +297,8 @@ enum ka_cmd_action ka_cmdline_parse(int argc, char **argv, struct ka_cmdline *cm
 	cmd->command = argv + optind;
 	if (cmd->pids != NULL)
 		return KA_CMD_PIDS;
+	if (cmd->cgroup != NULL)
+		return KA_CMD_CGROUP;
 	if (cmd->show)
 		return KA_CMD_SHOW;
 	if (*cmd->command == NULL) {
