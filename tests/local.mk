@@ -28,3 +28,4 @@ include tests/cmd/local.mk
 include tests/fuzz/local.mk
 include tests/stress/local.mk
 include tests/hostile/local.mk
+include tests/cgroup/local.mk
