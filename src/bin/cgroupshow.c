@@ -158,10 +158,21 @@ static bool print_programs(const struct ka_cgroup_request *req, const char *dir)
 		__u32 ours = our_program(dir, hooks[h].link);
 		bool found = false;
 
-		if (bpf_prog_query(req->dirfd, hooks[h].type, 0, &flags, ids, &count) != 0)
+		int error = 0;
+
+		if (bpf_prog_query(req->dirfd, hooks[h].type, 0, &flags, ids, &count) != 0) {
+			error = errno;
 			count = 0;
+		}
 		if (!req->json)
 			printf("%s:%*s", hooks[h].name, (int)(13 - strlen(hooks[h].name)), "");
+		if (error != 0) {
+			if (!req->json)
+				printf("cannot be seen: %s%s\n", strerror(error),
+				       error == EPERM ? " (needs root)" : "");
+			ours_everywhere = false;
+			continue;
+		}
 		for (__u32 i = 0; i < count; i++) {
 			char name[64];
 
