@@ -17,13 +17,12 @@ plain=$("$prog" pair) || fail "kacgroup pair failed"
 assert_match "without keepalive" "^client keepalive=0 " "$plain"
 
 # A listener made before anything is attached.
-cg_run "$CG" "$prog" server 127.0.0.1 0 >/dev/null 2>&1 &
+cg_run "$CG" python3 -c 'import socket, sys, time
+s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen()
+open(sys.argv[1], "w").write("listening"); time.sleep(60)' "$KA_TMP/ready" &
 CG_PIDS=$!
-cg_run "$CG" python3 -c 'import socket, time
-s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(); time.sleep(60)' &
-CG_PIDS="$CG_PIDS $!"
-until ss -Htln | grep -q "127.0.0.1:"; do sleep 0.05; done
-sleep 0.3
+for _ in $(seq 200); do [ -s "$KA_TMP/ready" ] && break; sleep 0.05; done
+[ -s "$KA_TMP/ready" ] || fail "the listener did not start"
 
 out=$("$KA_CMD" --cgroup "$CG" --apply --idle 5 --intvl 2 --cnt 3) || fail "--apply: $out"
 assert_match "--apply says where" "attached to $CG" "$out"

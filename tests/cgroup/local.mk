@@ -5,7 +5,8 @@ cgroup_tests = \
 	tests/cgroup/configure.sh \
 	tests/cgroup/modes.sh \
 	tests/cgroup/deadpeer.sh \
-	tests/cgroup/faults.sh
+	tests/cgroup/faults.sh \
+	tests/cgroup/recipe.sh
 dist_check_SCRIPTS += $(cgroup_tests)
 TESTS += $(cgroup_tests)
 
