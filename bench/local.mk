@@ -19,3 +19,9 @@ bench: all $(bench_programs)
 	BENCH_RESULTS='$(abs_top_srcdir)/bench/results.md' \
 	bash $(srcdir)/bench/run.sh
 .PHONY: bench
+
+# keepalive --cgroup against bare, the library and other BPF hooks (root, BPF).
+EXTRA_DIST += bench/cgroup.sh bench/cgroup-alt.bpf.c
+bench-cgroup: all bench/sockloop$(EXEEXT)
+	bash $(srcdir)/bench/cgroup.sh '$(abs_top_builddir)'
+.PHONY: bench-cgroup
