@@ -119,8 +119,9 @@ static bool walk(int dirfd, pid_t **pids, size_t *n, size_t *cap)
 			close(dirfd);
 			return false;
 		}
+		/* Not this process (systemd's ExecStartPost= runs in the cgroup). */
 		while (ok && fscanf(f, "%ld", &pid) == 1)
-			ok = add_pid(pids, n, cap, pid);
+			ok = pid == (long)getpid() || add_pid(pids, n, cap, pid);
 		fclose(f);
 	} else if (errno != ENOENT) {
 		close(dirfd);
