@@ -25,6 +25,7 @@ include tests/preload/local.mk
 include tests/netns/local.mk
 include tests/features/local.mk
 include tests/cmd/local.mk
+include tests/pid/local.mk
 include tests/fuzz/local.mk
 include tests/stress/local.mk
 include tests/hostile/local.mk

@@ -219,7 +219,9 @@ static bool print_help(const struct option_row *row, const char *arg, struct ka_
 	printf("\nDURATION: seconds, or numbers with units h, m, s, ms: 30, 30s, 1m30s, 1500ms.\n"
 	       "KEEPALIVE_LIBRARY=PATH uses that library instead of the installed one.\n"
 	       "Exit status: COMMAND's own; 2 for a usage error, 125 if keepalive failed,\n"
-	       "126 if COMMAND cannot be executed, 127 if it is not found.\n\n"
+	       "126 if COMMAND cannot be executed, 127 if it is not found. With --pid: 0,\n"
+	       "1 if something lacks keepalive (--check) or could not be reached, 2 for a\n"
+	       "usage error.\n\n"
 	       "Example: keepalive --idle 30s --intvl 5s --cnt 3 -- ./server --port 8080\n");
 	return true;
 }

@@ -55,7 +55,7 @@ static unsigned long socket_inode(int dir, const char *name)
 	return inode;
 }
 
-bool ka_procfd_list(pid_t pid, struct ka_procfd **fds, size_t *n)
+bool ka_procfd_list(pid_t pid, struct ka_procfd **fds, size_t *n, size_t *all)
 {
 	char path[64];
 	struct ka_procfd *list = NULL;
@@ -67,6 +67,7 @@ bool ka_procfd_list(pid_t pid, struct ka_procfd **fds, size_t *n)
 	dir = opendir(path);
 	if (dir == NULL)
 		return false;
+	*all = 0;
 	while ((errno = 0, e = readdir(dir)) != NULL) {
 		char *end;
 		long fd = strtol(e->d_name, &end, 10);
@@ -74,6 +75,7 @@ bool ka_procfd_list(pid_t pid, struct ka_procfd **fds, size_t *n)
 
 		if (e->d_name[0] < '0' || e->d_name[0] > '9' || *end != '\0')
 			continue;
+		++*all;
 		inode = socket_inode(dirfd(dir), e->d_name);
 		if (inode == 0)
 			continue;

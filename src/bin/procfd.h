@@ -18,9 +18,10 @@ struct ka_procfd {
 int ka_procfd_open(pid_t pid);
 
 /* The socket descriptors of pid, sorted by number, in *fds (malloc'ed, the
- * caller frees it); returns false with errno set (EACCES: not permitted,
- * ENOENT: no such process). */
-bool ka_procfd_list(pid_t pid, struct ka_procfd **fds, size_t *n);
+ * caller frees it), and in *all how many descriptors it has (none: it is
+ * exiting, or a kernel thread); returns false with errno set (EACCES: not
+ * permitted, ENOENT: no such process). */
+bool ka_procfd_list(pid_t pid, struct ka_procfd **fds, size_t *n, size_t *all);
 
 enum ka_copy_result {
 	KA_COPY_OK,

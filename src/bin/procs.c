@@ -8,8 +8,11 @@
  * Which side a connection is on: the kernel does not say whether a
  * connection was accepted or made by connect(). A connection whose local
  * port something listens on in its namespace (on its address, or on every
- * address) was accepted; any other was made by connect(). Without the dump,
- * the process's own listeners are the ones compared.
+ * address) was accepted (without the dump, the process's own listeners are
+ * the ones compared); so was one whose listener is closed since, if its
+ * local port is outside the ephemeral range that connect() picks ports from
+ * (net.ipv4.ip_local_port_range, as the command's namespace has it) and its
+ * peer's inside. Any other was made by connect().
  *
  * No healthy connection lost (--apply). Two kernel rules make retrofitting
  * an idle connection harsher than configuring a new one:
@@ -37,6 +40,7 @@
 #include <errno.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -246,13 +250,30 @@ static bool examine(const struct ka_procs_request *req, int copy, struct ka_sock
 	if (!is_tcp_socket(copy, &s->family))
 		return false;
 	tcp_info(copy, &info);
+	/* TCP_LISTEN here is what SO_ACCEPTCONN would say. */
 	s->state = info.tcpi_state;
-	if (get_int(copy, SOL_SOCKET, SO_ACCEPTCONN, &(int){ 0 }) && s->state == 0)
-		s->state = TCP_CLOSE;
 	s->queued = s->state == TCP_LISTEN ? info.tcpi_unacked : 0;
 	read_addresses(copy, s);
 	read_options(copy, req->cfg, s);
 	return true;
+}
+
+/* Whether connect() picks its local ports there: the ephemeral range. */
+static bool ephemeral(int port)
+{
+	static int lo = -1, hi = -1;
+
+	if (lo < 0) {
+		FILE *f = fopen("/proc/sys/net/ipv4/ip_local_port_range", "re");
+
+		if (f == NULL || fscanf(f, "%d %d", &lo, &hi) != 2) {
+			lo = 32768; /* the kernel's default */
+			hi = 60999;
+		}
+		if (f != NULL)
+			fclose(f);
+	}
+	return port >= lo && port <= hi;
 }
 
 /* Client or accepted (see the top), listener, or neither yet. */
@@ -277,6 +298,8 @@ static void classify(struct ka_proc_report *p, const struct ka_diag *diag)
 				accepted = p->socks[j].state == TCP_LISTEN &&
 					   p->socks[j].local_port == s->local_port;
 		}
+		if (!accepted && s->local_port > 0 && s->peer_port > 0)
+			accepted = !ephemeral(s->local_port) && ephemeral(s->peer_port);
 		s->side = accepted ? KA_SIDE_ACCEPTED : KA_SIDE_CLIENT;
 	}
 }
@@ -315,14 +338,19 @@ static void scan(const struct ka_procs_request *req, struct ka_proc_report *p)
 {
 	struct ka_procfd *fds = NULL;
 	const struct ka_diag *diag;
-	size_t nfds = 0, size = 0;
+	size_t nfds = 0, size = 0, all = 0;
 
 	ka_procfd_comm(p->pid, p->comm, sizeof p->comm);
 	p->pidfd = ka_procfd_open(p->pid);
 	if (p->pidfd < 0)
 		return unreachable(p, errno, "cannot open it (pidfd_open)");
-	if (!ka_procfd_list(p->pid, &fds, &nfds))
+	if (!ka_procfd_list(p->pid, &fds, &nfds, &all))
 		return unreachable(p, errno, "cannot list its descriptors");
+	/* No descriptor at all: exiting (its files already closed), or a
+	 * kernel thread, whose pidfd never turns readable. */
+	if (all == 0 && !req->all &&
+	    poll(&(struct pollfd){ p->pidfd, POLLIN, 0 }, 1, 100) == 1)
+		p->exited = true;
 	diag = nfds > 0 ? diag_for(p->pid) : NULL;
 	for (size_t i = 0; i < nfds; i++) {
 		struct ka_sock_report s;
@@ -376,6 +404,10 @@ static void scan(const struct ka_procs_request *req, struct ka_proc_report *p)
 		close(copy);
 	}
 done:
+	/* A pidfd turns readable when its process has exited: what was read
+	 * may be short of what it had. */
+	if (!p->exited && poll(&(struct pollfd){ p->pidfd, POLLIN, 0 }, 1, 0) == 1)
+		p->exited = true;
 	free(fds);
 	classify(p, diag != NULL ? diag : &(struct ka_diag){ 0 });
 }
@@ -518,12 +550,11 @@ int ka_procs_run(const struct ka_procs_request *req, const pid_t *pids, size_t n
 	}
 	pending = pending_user_timeouts(procs, npids);
 	if (pending > 0) {
-		if (!req->json)
-			printf("waiting for %zu connection%s to answer a probe before setting "
-			       "TCP_USER_TIMEOUT (at most %ds)\n",
-			       pending, pending == 1 ? "" : "s",
-			       req->cfg->idle_s + req->cfg->intvl_s * req->cfg->cnt + 1);
-		fflush(stdout);
+		fprintf(stderr,
+			"keepalive: waiting for %zu connection%s to answer a probe before "
+			"setting TCP_USER_TIMEOUT (at most %ds)\n",
+			pending, pending == 1 ? "" : "s",
+			req->cfg->idle_s + req->cfg->intvl_s * req->cfg->cnt + 1);
 		finish_user_timeouts(req, procs, npids);
 	}
 	for (size_t i = 0; i < npids; i++)

@@ -85,8 +85,10 @@ static const char *plural(size_t n, const char *one, const char *many)
 static void print_error(const struct ka_proc_report *p)
 {
 	if (p->error != 0)
-		fprintf(stderr, "keepalive: pid %ld (%s): %s: %s; nothing changed there\n",
-			(long)p->pid, p->comm, p->error_what, ka_procfd_needs(p->error));
+		fprintf(stderr, "keepalive: pid %ld%s%s%s: %s: %s; nothing changed there\n",
+			(long)p->pid, strcmp(p->comm, "?") ? " (" : "",
+			strcmp(p->comm, "?") ? p->comm : "", strcmp(p->comm, "?") ? ")" : "",
+			p->error_what, ka_procfd_needs(p->error));
 	else if (p->exited)
 		fprintf(stderr, "keepalive: pid %ld (%s): exited during the scan\n", (long)p->pid,
 			p->comm);
