@@ -297,6 +297,10 @@ enum ka_cmd_action ka_cmdline_parse(int argc, char **argv, struct ka_cmdline *cm
 			return KA_CMD_DONE;
 	}
 	cmd->command = argv + optind;
+	if (cmd->cgroup != NULL && cmd->pids != NULL)
+		return bad_usage("--pid and --cgroup exclude each other:", "--cgroup");
+	if (cmd->detach && cmd->cgroup == NULL)
+		return bad_usage("--detach goes with", "--cgroup");
 	if (cmd->pids != NULL)
 		return KA_CMD_PIDS;
 	if (cmd->cgroup != NULL)
