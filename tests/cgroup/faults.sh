@@ -20,6 +20,8 @@ one_line() {
 	[ ! -s "$KA_TMP/out" ] || fail "$what: wrote to stdout: $(cat "$KA_TMP/out")"
 }
 
+one_line "--detach without --cgroup" 2 "^keepalive: --detach goes with" "$KA_CMD" --detach -- true
+one_line "--pid and --cgroup" 2 "exclude each other" "$KA_CMD" --pid 1 --cgroup /
 if ! cg_built; then
 	one_line "built without BPF" 125 "^keepalive: --cgroup /: this keepalive was built without BPF" \
 		"$KA_CMD" --cgroup / --apply
