@@ -43,10 +43,14 @@ static int libbpf_verbose;
 
 static int keep_libbpf_message(enum libbpf_print_level level, const char *format, va_list ap)
 {
+	va_list copy;
 	int n;
 
-	if (libbpf_verbose >= 2)
-		vfprintf(stderr, format, ap);
+	if (libbpf_verbose >= 2) {
+		va_copy(copy, ap);
+		vfprintf(stderr, format, copy);
+		va_end(copy);
+	}
 	if (level == LIBBPF_DEBUG || libbpf_used >= sizeof libbpf_log - 1)
 		return 0;
 	n = vsnprintf(libbpf_log + libbpf_used, sizeof libbpf_log - libbpf_used, format, ap);
@@ -57,7 +61,8 @@ static int keep_libbpf_message(enum libbpf_print_level level, const char *format
 }
 
 /* The point of a refusal: the last line of the verifier's log that is not
- * its statistics, or else libbpf's last line. Points into libbpf_log. */
+ * its statistics; without a log, libbpf's first complaint (the cause; the
+ * lines after it are its consequences). Points into libbpf_log. */
 static const char *refusal_point(void)
 {
 	static const char *const statistics[] = { "processed ", "verification time",
@@ -65,10 +70,13 @@ static const char *refusal_point(void)
 	char *log = strstr(libbpf_log, "-- BEGIN PROG LOAD LOG --"), *end, *line;
 	const char *point = NULL;
 
-	if (log != NULL && (end = strstr(log, "-- END PROG LOAD LOG --")) != NULL)
-		*end = '\0';
-	else
-		log = libbpf_log;
+	if (log == NULL || (end = strstr(log, "-- END PROG LOAD LOG --")) == NULL) {
+		line = strtok(libbpf_log, "\n");
+		if (line == NULL)
+			return "no message";
+		return strncmp(line, "libbpf: ", 8) == 0 ? line + 8 : line;
+	}
+	*end = '\0';
 	for (line = strtok(log, "\n"); line != NULL; line = strtok(NULL, "\n")) {
 		bool stat = false;
 
@@ -157,7 +165,7 @@ static int attach(const struct ka_cgroup_request *req, const char *dir,
 		if (error == EPERM || error == EACCES) {
 			fail_errno(req, "cannot load the BPF programs", error);
 		} else {
-			fprintf(stderr, "keepalive: --cgroup %s: the kernel refused the BPF programs: %s\n",
+			fprintf(stderr, "keepalive: --cgroup %s: the BPF programs cannot be loaded: %s\n",
 				req->path, refusal_point());
 		}
 		keepalive_bpf__destroy(skel);

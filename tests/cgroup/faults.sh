@@ -45,6 +45,17 @@ if command -v setpriv >/dev/null 2>&1; then
 		setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all \
 		"$KA_CMD" --cgroup "$CG" --apply
 fi
+# A refusal while loading: a map of another layout pinned where ours goes
+# (as an older keepalive's would be). libbpf's point, in one line.
+pins="$(cg_mount bpf)/keepalive/$(stat -c %i "$CG")"
+if command -v bpftool >/dev/null 2>&1 && mkdir -p "$pins" &&
+	bpftool map create "$pins/ka_settings" type array key 4 value 8 entries 2 name ka_settings; then
+	one_line "a map of another layout" 125 \
+		"the BPF programs cannot be loaded: couldn't reuse pinned map .*ka_settings" \
+		"$KA_CMD" --cgroup "$CG" --apply
+	assert_eq "nothing attached after the refusal" 0 "$(cg_ours)"
+	"$KA_CMD" --cgroup "$CG" --detach >/dev/null || fail "--detach after the refusal"
+fi
 assert_eq "nothing attached after the faults" 0 "$(cg_ours)"
 assert_eq "nothing pinned after the faults" "" "$(cg_pinned)"
 
