@@ -35,6 +35,14 @@ assert_eq "in the cgroup" "client $ours
 accepted $ours" "$inside"
 assert_eq "outside the cgroup" "$plain" "$("$prog" pair)"
 
+# IPv6 as well, where loopback has ::1.
+v6=$(cg_run "$CG" python3 -c 'import socket
+l = socket.socket(socket.AF_INET6); l.bind(("::1", 0)); l.listen()
+c = socket.socket(socket.AF_INET6); c.connect(l.getsockname()[:2]); a, _ = l.accept()
+print(" ".join("%d/%d" % (s.getsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE),
+	s.getsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPIDLE)) for s in (c, a)))' 2>/dev/null) || v6=
+[ -z "$v6" ] || assert_eq "IPv6 in the cgroup" "1/5 1/5" "$v6"
+
 # A child cgroup is covered too.
 mkdir "$CG/child" || fail "mkdir $CG/child"
 inside=$(cg_run "$CG/child" "$prog" pair)
