@@ -2,15 +2,16 @@
 # against the bare C library and the preload libraries Debian packages, and
 # writes bench/results.md. Root is needed for the network-namespace part and
 # for installing what is missing (bench/setup); without root those are skipped.
-EXTRA_PROGRAMS = bench/sockloop bench/spawnloop bench/rss bench/deadpeer
+EXTRA_PROGRAMS = bench/sockloop bench/spawnloop bench/rss bench/deadpeer bench/pidfloor
 bench_sockloop_SOURCES = bench/sockloop.c bench/util.c bench/util.h
 bench_spawnloop_SOURCES = bench/spawnloop.c bench/util.c bench/util.h
 bench_rss_SOURCES = bench/rss.c bench/util.c bench/util.h
 bench_deadpeer_SOURCES = bench/deadpeer.c bench/util.c bench/util.h
+bench_pidfloor_SOURCES = bench/pidfloor.c bench/util.c bench/util.h
 bench_programs = bench/sockloop$(EXEEXT) bench/spawnloop$(EXEEXT) \
-	bench/rss$(EXEEXT) bench/deadpeer$(EXEEXT)
+	bench/rss$(EXEEXT) bench/deadpeer$(EXEEXT) bench/pidfloor$(EXEEXT)
 CLEANFILES += $(bench_programs)
-EXTRA_DIST += bench/setup bench/run.sh bench/detect.sh bench/nginx.sh bench/results.md
+EXTRA_DIST += bench/setup bench/run.sh bench/detect.sh bench/nginx.sh bench/pid.sh bench/results.md
 
 bench: all $(bench_programs)
 	$(SHELL) $(srcdir)/bench/setup
@@ -18,7 +19,15 @@ bench: all $(bench_programs)
 	BENCH_PROGS='$(abs_top_builddir)/bench' \
 	BENCH_RESULTS='$(abs_top_srcdir)/bench/results.md' \
 	bash $(srcdir)/bench/run.sh
-.PHONY: bench
+
+# keepalive --pid --apply on 10,000 connections (bench/pid.sh): also alone.
+bench-pid: all bench/pidfloor$(EXEEXT) tests/progs/kapidserver$(EXEEXT)
+	KA_CMD='$(abs_top_builddir)/src/bin/keepalive' \
+	KA_PIDHELPER='$(abs_top_builddir)/tests/progs/kapidserver' \
+	BENCH_PROGS='$(abs_top_builddir)/bench' \
+	bash $(srcdir)/bench/pid.sh
+bench: bench-pid
+.PHONY: bench bench-pid
 
 # keepalive --cgroup against bare, the library and other BPF hooks (root, BPF).
 EXTRA_DIST += bench/cgroup.sh bench/cgroup-alt.bpf.c

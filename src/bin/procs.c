@@ -547,6 +547,12 @@ int ka_procs_run(const struct ka_procs_request *req, const pid_t *pids, size_t n
 		scan(req, &procs[i]);
 		if (req->action == KA_PROCS_APPLY && procs[i].error == 0)
 			apply(req, &procs[i]);
+		/* Kept only for the user timeouts still to set: --pid all
+		 * would hold one a process. */
+		if (procs[i].pidfd >= 0 && pending_user_timeouts(&procs[i], 1) == 0) {
+			close(procs[i].pidfd);
+			procs[i].pidfd = -1;
+		}
 	}
 	pending = pending_user_timeouts(procs, npids);
 	if (pending > 0) {

@@ -56,3 +56,16 @@ for s in check["processes"][0]["sockets"]:
         assert s["timer"]["name"] == "keepalive" and s["timer"]["probes"] >= 0, s
 print("apply, check: ok")
 PY
+
+# IPv6: the same, on ::1 (where the machine has it).
+if python3 -c 'import socket; socket.socket(socket.AF_INET6).bind(("::1", 0))' 2>/dev/null; then
+	pid_server v6 ::1
+	v6=$PID_LAST v6port=$PID_PORT
+	"$KA_CMD" --pid "$v6" --json >"$KA_TMP/v6.json" || fail "--json on IPv6 failed"
+	python3 - "$KA_TMP/v6.json" "$v6port" <<'PY' || fail "the IPv6 listener"
+import json, sys
+s = json.load(open(sys.argv[1]))["processes"][0]["sockets"][0]
+assert (s["family"], s["role"], s["local"]) == ("ipv6", "listener", "[::1]:%s" % sys.argv[2]), s
+print("ipv6: ok")
+PY
+fi
