@@ -34,3 +34,6 @@ EXTRA_DIST += bench/cgroup.sh bench/cgroup-alt.bpf.c
 bench-cgroup: all bench/sockloop$(EXEEXT)
 	bash $(srcdir)/bench/cgroup.sh '$(abs_top_builddir)'
 .PHONY: bench-cgroup
+if HAVE_BPF
+bench: bench-cgroup
+endif
