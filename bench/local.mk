@@ -35,5 +35,6 @@ bench-cgroup: all bench/sockloop$(EXEEXT)
 	bash $(srcdir)/bench/cgroup.sh '$(abs_top_builddir)'
 .PHONY: bench-cgroup
 if HAVE_BPF
-bench: bench-cgroup
+bench_cgroup = bench-cgroup
 endif
+bench: $(bench_cgroup)
