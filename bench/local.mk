@@ -28,3 +28,13 @@ bench-pid: all bench/pidfloor$(EXEEXT) tests/progs/kapidserver$(EXEEXT)
 	bash $(srcdir)/bench/pid.sh
 bench: bench-pid
 .PHONY: bench bench-pid
+
+# keepalive --cgroup against bare, the library and other BPF hooks (root, BPF).
+EXTRA_DIST += bench/cgroup.sh bench/cgroup-alt.bpf.c
+bench-cgroup: all bench/sockloop$(EXEEXT)
+	bash $(srcdir)/bench/cgroup.sh '$(abs_top_builddir)'
+.PHONY: bench-cgroup
+if HAVE_BPF
+bench_cgroup = bench-cgroup
+endif
+bench: $(bench_cgroup)

@@ -21,4 +21,6 @@ EXTRA_DIST += \
 	doc/recipes/keepalive-command.conf \
 	doc/recipes/Dockerfile \
 	doc/recipes/pod.yaml \
-	doc/recipes/start-server
+	doc/recipes/start-server \
+	doc/recipes/keepalive-cgroup.conf \
+	doc/recipes/daemonset.yaml

@@ -29,3 +29,4 @@ include tests/pid/local.mk
 include tests/fuzz/local.mk
 include tests/stress/local.mk
 include tests/hostile/local.mk
+include tests/cgroup/local.mk

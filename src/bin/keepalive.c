@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cgroup.h"
 #include "environment.h"
 #include "options.h"
 #include "pidcmd.h"
@@ -91,6 +92,8 @@ int main(int argc, char **argv)
 		return KA_EXIT_FAILED;
 	if (action == KA_CMD_PIDS)
 		return ka_pidcmd_run(&cmd);
+	if (action == KA_CMD_CGROUP)
+		return ka_cgroup_command(&cmd);
 	if (!ka_library_find(&lib) || !set_environment(&cmd, &lib))
 		return KA_EXIT_FAILED;
 	ka_environment_load(&cfg);

@@ -14,9 +14,18 @@ src_bin_keepalive_SOURCES = \
 	src/bin/procs.c src/bin/procs.h \
 	src/bin/procfd.c src/bin/procfd.h \
 	src/bin/sockdiag.c src/bin/sockdiag.h \
-	src/bin/report.c src/bin/report.h
+	src/bin/report.c src/bin/report.h \
+	src/bin/cgroupcmd.c src/bin/cgroup.h
 src_bin_keepalive_CPPFLAGS = $(AM_CPPFLAGS) -DKA_LIBDIR='"$(libdir)"'
 src_bin_keepalive_LDADD = src/common/libkacommon.la
+if HAVE_BPF
+src_bin_keepalive_SOURCES += src/bin/cgroup.c src/bin/cgroupshow.c src/bin/cgroupbpf.h
+nodist_src_bin_keepalive_SOURCES = src/bpf/keepalive.skel.h
+src_bin_keepalive_CPPFLAGS += -I$(top_builddir)/src/bpf $(LIBBPF_CFLAGS)
+src_bin_keepalive_LDADD += $(LIBBPF_LIBS)
+else
+EXTRA_DIST += src/bin/cgroup.c src/bin/cgroupshow.c src/bin/cgroupbpf.h
+endif
 
 # The bash completion (its options come from keepalive --help), installed as
 # $(bashcompletiondir)/keepalive where bash-completion loads it on first use.

@@ -33,7 +33,7 @@ struct option_row {
 };
 
 static option_action set_setting, count_verbose, want_show, print_help, print_version;
-static option_action want_pid, want_flag;
+static option_action want_pid, want_flag, want_cgroup;
 
 /* Rows that set a setting from a value take its help and default from the
  * settings table; flags say what they set. */
@@ -57,11 +57,18 @@ static const struct option_row rows[] = {
 	{ "pid", 0, "PID", NO_SETTING, NULL, want_pid,
 	  "running processes instead of a command: the operands are process ids, or all; show "
 	  "their TCP sockets' keepalive (changes nothing)", NULL },
+	{ "cgroup", 0, "PATH", NO_SETTING, NULL, want_cgroup,
+	  "every TCP connection of a cgroup v2 directory and its descendants (root, BPF): show "
+	  "what is attached and its processes' TCP sockets", NULL },
 	{ "apply", 0, NULL, NO_SETTING, "apply", want_flag,
-	  "with --pid: apply the settings to them now", NULL },
+	  "with --pid: apply the settings to them now; with --cgroup: attach, or update in place",
+	  NULL },
 	{ "check", 0, NULL, NO_SETTING, "check", want_flag,
-	  "with --pid: exit 1 if a listener or a connection lacks keepalive", NULL },
-	{ "json", 0, NULL, NO_SETTING, "json", want_flag, "with --pid: print one JSON document",
+	  "with --pid: exit 1 if a listener or a connection lacks keepalive; with --cgroup: also "
+	  "unless ours is attached with these", NULL },
+	{ "detach", 0, NULL, NO_SETTING, "detach", want_flag,
+	  "with --cgroup: leave nothing of ours attached", NULL },
+	{ "json", 0, NULL, NO_SETTING, "json", want_flag, "with --pid or --cgroup: one JSON document",
 	  NULL },
 	{ "help", 'h', NULL, NO_SETTING, NULL, print_help, "print this help", NULL },
 	{ "version", 'V', NULL, NO_SETTING, NULL, print_version, "print the version", NULL },
@@ -124,8 +131,17 @@ static bool want_flag(const struct option_row *row, const char *arg, struct ka_c
 		cmd->apply = true;
 	else if (strcmp(row->fixed, "check") == 0)
 		cmd->check = true;
+	else if (strcmp(row->fixed, "detach") == 0)
+		cmd->detach = true;
 	else
 		cmd->json = true;
+	return true;
+}
+
+static bool want_cgroup(const struct option_row *row, const char *arg, struct ka_cmdline *cmd)
+{
+	(void)row;
+	cmd->cgroup = arg;
 	return true;
 }
 
@@ -158,7 +174,8 @@ static void usage_lines(FILE *out)
 {
 	fprintf(out, "Usage: keepalive [OPTIONS] [--] COMMAND [ARGS...]\n"
 		     "       keepalive --show [OPTIONS]\n"
-		     "       keepalive --pid PID...|all [--check|--apply] [--json] [OPTIONS]\n");
+		     "       keepalive --pid PID...|all [--check|--apply] [--json] [OPTIONS]\n"
+		     "       keepalive --cgroup PATH [--check|--apply|--detach] [--json] [OPTIONS]\n");
 }
 
 #define HELP_INDENT 31
@@ -388,8 +405,14 @@ enum ka_cmd_action ka_cmdline_parse(int argc, char **argv, struct ka_cmdline *cm
 			return KA_CMD_DONE;
 	}
 	cmd->command = argv + optind;
+	if (cmd->cgroup != NULL && cmd->pids != NULL)
+		return bad_usage("--pid and --cgroup exclude each other:", "--cgroup");
+	if (cmd->detach && cmd->cgroup == NULL)
+		return bad_usage("--detach goes with", "--cgroup");
 	if (cmd->pids != NULL)
 		return KA_CMD_PIDS;
+	if (cmd->cgroup != NULL)
+		return KA_CMD_CGROUP;
 	if (cmd->show)
 		return KA_CMD_SHOW;
 	if (*cmd->command == NULL) {

@@ -19,6 +19,7 @@ enum ka_cmd_action {
 	KA_CMD_DONE,  /* --help or --version printed: exit 0 */
 	KA_CMD_USAGE, /* a message was printed: exit KA_EXIT_FAILED */
 	KA_CMD_PIDS,  /* --pid: running processes (pidcmd.c) */
+	KA_CMD_CGROUP, /* --cgroup PATH: a cgroup's connections (cgroupcmd.c) */
 };
 
 struct ka_cmdline {
@@ -32,6 +33,8 @@ struct ka_cmdline {
 	/* --pid: the operands are process ids (or "all"), options may follow them. */
 	const char **pids; /* NULL-terminated; NULL without --pid */
 	bool apply, check, json;
+	const char *cgroup; /* --cgroup PATH */
+	bool detach;
 };
 
 enum ka_cmd_action ka_cmdline_parse(int argc, char **argv, struct ka_cmdline *cmd);

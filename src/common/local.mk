@@ -10,5 +10,6 @@ src_common_libkacommon_la_SOURCES = \
 	src/common/ports.c src/common/ports.h \
 	src/common/detect.c src/common/detect.h \
 	src/common/sockopts.c src/common/sockopts.h \
-	src/common/decide.c src/common/decide.h
+	src/common/decide.c src/common/decide.h \
+	src/common/bpfsettings.c src/common/bpfsettings.h src/common/bpfrule.h
 src_common_libkacommon_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden

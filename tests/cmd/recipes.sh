@@ -8,7 +8,8 @@
 
 recipes="$KA_SRCDIR/doc/recipes"
 readme=$(cat "$KA_SRCDIR/README.md")
-for recipe in keepalive-environment.conf keepalive-command.conf Dockerfile pod.yaml start-server; do
+for recipe in keepalive-environment.conf keepalive-command.conf keepalive-cgroup.conf Dockerfile \
+	pod.yaml daemonset.yaml start-server; do
 	text=$(cat "$recipes/$recipe") || fail "doc/recipes/$recipe is missing"
 	case $readme in
 	*"$text"*) ;;
@@ -33,7 +34,7 @@ printf '[Unit]\nDescription=server\n\n[Service]\nExecStart=%s\n' "$KA_PROGS/kapr
 	>"$units/server.service"
 if command -v systemd-analyze >/dev/null 2>&1 &&
 	systemd-analyze verify "$units/server.service" >/dev/null 2>&1; then
-	for dropin in keepalive-environment.conf keepalive-command.conf; do
+	for dropin in keepalive-environment.conf keepalive-command.conf keepalive-cgroup.conf; do
 		localize "$recipes/$dropin" >"$units/server.service.d/keepalive.conf"
 		out=$(systemd-analyze verify "$units/server.service" 2>&1) ||
 			fail "systemd-analyze verify with $dropin: $out"

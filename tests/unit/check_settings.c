@@ -36,6 +36,7 @@ int main(void)
 	srunner_add_suite(runner, detect_suite());
 	srunner_add_suite(runner, compat_suite());
 	srunner_add_suite(runner, decide_suite());
+	srunner_add_suite(runner, bpfrule_suite());
 	srunner_run_all(runner, CK_NORMAL);
 	failed = srunner_ntests_failed(runner);
 	srunner_free(runner);

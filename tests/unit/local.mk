@@ -15,7 +15,8 @@ tests_unit_check_settings_SOURCES = \
 	tests/unit/check_scope.c \
 	tests/unit/check_detect.c \
 	tests/unit/check_compat.c \
-	tests/unit/check_decide.c
+	tests/unit/check_decide.c \
+	tests/unit/check_bpfrule.c
 tests_unit_check_settings_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_unit_check_settings_LDADD = src/common/libkacommon.la $(CHECK_LIBS)
 else

@@ -32,5 +32,6 @@ Suite *scope_suite(void);
 Suite *detect_suite(void);
 Suite *compat_suite(void);
 Suite *decide_suite(void);
+Suite *bpfrule_suite(void);
 
 #endif
