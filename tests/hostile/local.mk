@@ -5,7 +5,7 @@ tests_hostile_kadlopen_SOURCES = tests/hostile/kadlopen.c tests/progs/sockopts.c
 tests_hostile_kadlopen_CPPFLAGS = $(AM_CPPFLAGS) -I$(srcdir)/tests/progs
 tests_hostile_rawenv_SOURCES = tests/hostile/rawenv.c
 tests_hostile_kaseccomp_SOURCES = tests/hostile/kaseccomp.c tests/progs/sockopts.c
-tests_hostile_kaseccomp_CPPFLAGS = $(AM_CPPFLAGS) -I$(srcdir)/tests/progs
+tests_hostile_kaseccomp_CPPFLAGS = -I$(srcdir)/tests/progs $(AM_CPPFLAGS)
 HOSTILE_TESTS = \
 	tests/hostile/big-values.sh \
 	tests/hostile/odd-environment.sh \
