@@ -2,7 +2,7 @@
 # listed twice or loaded with dlopen(), a seccomp filter refusing setsockopt.
 check_PROGRAMS += tests/hostile/kadlopen tests/hostile/rawenv tests/hostile/kaseccomp
 tests_hostile_kadlopen_SOURCES = tests/hostile/kadlopen.c tests/progs/sockopts.c
-tests_hostile_kadlopen_CPPFLAGS = $(AM_CPPFLAGS) -I$(srcdir)/tests/progs
+tests_hostile_kadlopen_CPPFLAGS = -I$(srcdir)/tests/progs $(AM_CPPFLAGS)
 tests_hostile_rawenv_SOURCES = tests/hostile/rawenv.c
 tests_hostile_kaseccomp_SOURCES = tests/hostile/kaseccomp.c tests/progs/sockopts.c
 tests_hostile_kaseccomp_CPPFLAGS = -I$(srcdir)/tests/progs $(AM_CPPFLAGS)
