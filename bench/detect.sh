@@ -7,8 +7,11 @@
 # back. (With the two joined directly, the server's own link would lose its
 # carrier too and neighbour resolution would add its own delays.)
 # Timers: idle 1 s, interval 1 s, 2 probes, so the bound is 1 + 1 * 2 = 3 s
-# after the last exchange; with data in flight, the user timeout (3 s) after
-# the unacknowledged write.
+# after the last exchange, or after the unacknowledged write with data in
+# flight, or after connect() began; ours derives its user timeout (2.25 s).
+# States: idle, inflight (one byte), bulk (256 KiB), the same two at 50 ms
+# RTT (a delay line in the switch, tests/netns/delay.py), connect (to a host
+# that is gone) and reset (the peer came back without the connection).
 
 DET_BOUND_MS=3000
 DET_LIMIT_S=10 # runs still blocked after this are reported as such
@@ -34,7 +37,9 @@ det_setup() {
 		ip -n "$DET_NS_C" link set "$DET_IF_C" up
 }
 
-# det_batch SPEC...: SPEC is VARIANT:MODE (MODE idle or inflight). Starts one
+# det_batch SPEC...: SPEC is VARIANT:MODE (MODE idle, inflight, bulk or
+# reset; reset runs alone: the client forgets the connection while its link
+# is down, and the link comes back before the server goes on). Starts one
 # server and client per SPEC, takes the client's link down once for all,
 # and sets DET[SPEC] to the server's report as one word ("error:ETIMEDOUT:3004",
 # "blocked:10000"...) and DET_GAP[SPEC] to the ms from the last exchange to
@@ -46,7 +51,8 @@ det_batch() {
 	for ((i = 0; i < ${#specs[@]}; i++)); do
 		spec=${specs[i]} v=${spec%:*} mode=${spec#*:}
 		port=$((DET_PORT++))
-		env=$(venv "$v" 1 1 2 3s) # the 3 s user timeout: ours only
+		env=$(venv "$v" 1 1 2) # ours derives its user timeout
+		[ "$mode" != reset ] || mode=idle
 		rm -f "$TMP/det.$i" "$TMP/go.$i"
 		mkfifo "$TMP/go.$i"
 		# shellcheck disable=SC2086
@@ -67,6 +73,10 @@ det_batch() {
 		done
 	done
 	ip -n "$DET_NS_C" link set "$DET_IF_C" down
+	if [ "${specs[0]#*:}" = reset ]; then
+		ip netns exec "$DET_NS_C" ss -K dst 10.231.0.1 >/dev/null 2>&1
+		ip -n "$DET_NS_C" link set "$DET_IF_C" up
+	fi
 	for ((i = 0; i < ${#specs[@]}; i++)); do
 		fd=${fds[i]}
 		echo go >&"$fd"
@@ -110,26 +120,89 @@ det_cell() {
 
 declare -A DET_RUNS
 
+# det_connect VARIANT...: each variant connect()s at once to the server's
+# address with the server's link down (the client keeps its neighbour entry,
+# so the SYNs leave and are lost); adds the reports to DET_RUNS[VARIANT:connect].
+det_connect() {
+	local v i mac
+	local -a pids
+	mac=$(ip -n "$DET_NS_S" link show "$DET_IF_S" | sed -n 's/.*link\/ether \([^ ]*\).*/\1/p')
+	ip -n "$DET_NS_C" neigh replace 10.231.0.1 lladdr "$mac" dev "$DET_IF_C" nud permanent
+	ip -n "$DET_NS_S" link set "$DET_IF_S" down
+	i=0
+	for v in "$@"; do
+		# shellcheck disable=SC2046
+		ip netns exec "$DET_NS_C" env $(venv "$v" 1 1 2) "$P/deadpeer" dial 10.231.0.1 \
+			$((DET_PORT++)) "$DET_LIMIT_S" >"$TMP/dial.$i" &
+		pids[i++]=$!
+	done
+	i=0
+	for v in "$@"; do
+		wait "${pids[i]}" || true
+		DET_RUNS[$v:connect]+=" $(grep . "$TMP/dial.$i" | awk '{print $1 ":" $2 ($3 == "gap" ? "" : ":" $3)}')"
+		i=$((i + 1))
+	done
+	ip -n "$DET_NS_S" link set "$DET_IF_S" up
+	ip -n "$DET_NS_C" neigh del 10.231.0.1 dev "$DET_IF_C" 2>/dev/null || true
+}
+
+# det_delay RTT_MS | det_delay 0: the switch as a delay line, or a bridge again.
+DET_DELAY_PID=
+det_delay() {
+	local rtt=$1 ns dev
+	if [ "$rtt" = 0 ]; then
+		kill "$DET_DELAY_PID" 2>/dev/null
+		wait "$DET_DELAY_PID" 2>/dev/null || true
+		ip -n "$DET_NS_M" link set s master br0 && ip -n "$DET_NS_M" link set c master br0
+		return
+	fi
+	command -v ethtool >/dev/null || return 1
+	ip -n "$DET_NS_M" link set s nomaster && ip -n "$DET_NS_M" link set c nomaster || return 1
+	while read -r ns dev; do
+		ip netns exec "$ns" ethtool -K "$dev" tx off rx off tso off gso off gro off \
+			>/dev/null 2>&1 || return 1
+	done <<EOF
+$DET_NS_S $DET_IF_S
+$DET_NS_C $DET_IF_C
+$DET_NS_M s
+$DET_NS_M c
+EOF
+	ip netns exec "$DET_NS_M" python3 "$KA_DELAY" s c "$rtt" &
+	DET_DELAY_PID=$!
+	CLEANUPS+=("kill $DET_DELAY_PID")
+	sleep 1
+}
+
+DET_STATES=(detect:idle inflight:inflight bulk:bulk inflight50:inflight50 bulk50:bulk50 connect:connect reset:reset)
+
 bench_detect() {
-	local r v s t
+	local r v s t row mode
 	row detect "median <= 1.02"
-	row inflight "median <= 1.02"
+	row inflight "median <= 1.00"
+	row bulk "median <= 1.00"
+	row inflight50 "median <= 1.00"
+	row bulk50 "median <= 1.00"
+	row connect "-"
+	row reset "-"
 	if [ "$(id -u)" != 0 ] || ! command -v ip >/dev/null || ! det_setup 2>"$TMP/netns.err"; then
 		NOTES+=("Detection skipped: it needs root and network namespaces. $(head -n 1 "$TMP/netns.err" 2>/dev/null || true)")
 		note "${NOTES[-1]}"
-		for v in "${VARIANTS[@]}"; do CELL[detect,$v]="skipped (needs root)"; CELL[inflight,$v]=${CELL[detect,$v]}; done
+		for v in "${VARIANTS[@]}"; do
+			for s in "${DET_STATES[@]}"; do CELL[${s%:*},$v]="skipped (needs root)"; done
+		done
 		return
 	fi
 	# Runs that never end on their own (nothing sets a timer) run once,
 	# together, on one link failure; the others in interleaved rounds.
-	note "  runs expected to stay blocked: ${DET_LIMIT_S} s"
-	det_batch bare:idle bare:inflight ka03:inflight dd:inflight
-	for s in bare:idle bare:inflight ka03:inflight dd:inflight; do
+	note "  runs expected to stay blocked: ${DET_LIMIT_S} s, twice"
+	det_batch bare:idle bare:inflight ka03:inflight dd:inflight bare:bulk ka03:bulk dd:bulk
+	for s in bare:idle bare:inflight ka03:inflight dd:inflight bare:bulk ka03:bulk dd:bulk; do
 		DET_RUNS[$s]=${DET[$s]}
 	done
+	det_connect bare ka03 dd
 	for ((r = 0; r < DETECT_ROUNDS; r++)); do
-		note "  round $((r + 1))/$DETECT_ROUNDS (about 15 s)"
-		for s in ours:idle ka03:idle dd:idle ours:inflight; do
+		note "  round $((r + 1))/$DETECT_ROUNDS (about 30 s)"
+		for s in ours:idle ka03:idle dd:idle ours:inflight ours:bulk ours:reset ka03:reset dd:reset; do
 			# The link must be down before the first probe (idle 1 s) could
 			# be answered; a run where the machine was too slow is repeated.
 			for t in 1 2 3; do
@@ -139,15 +212,38 @@ bench_detect() {
 			done
 			DET_RUNS[$s]+=" ${DET[$s]}"
 		done
+		det_connect ours
 	done
+	if det_delay 50; then
+		for ((r = 0; r < DETECT_ROUNDS; r++)); do
+			note "  50 ms RTT: round $((r + 1))/$DETECT_ROUNDS"
+			for mode in inflight bulk; do
+				det_batch "ours:$mode"
+				DET_RUNS[ours:${mode}50]+=" ${DET[ours:$mode]}"
+			done
+		done
+		det_delay 0
+	else
+		NOTES+=("50 ms RTT skipped: no ethtool to set up the delay line.")
+	fi
 	for v in "${VARIANTS[@]}"; do
-		for s in detect:idle inflight:inflight; do
-			det_cell "${DET_RUNS[$v:${s#*:}]}" >"$TMP/cell"
-			CELL[${s%:*},$v]=$(cat "$TMP/cell")
+		for s in "${DET_STATES[@]}"; do
+			row=${s%:*} mode=${s#*:}
+			if [ -z "${DET_RUNS[$v:$mode]:-}" ]; then
+				CELL[$row,$v]="-"
+				continue
+			fi
+			det_cell "${DET_RUNS[$v:$mode]}" >"$TMP/cell"
+			CELL[$row,$v]=$(cat "$TMP/cell")
 			[ "$v" = ours ] || continue
+			case $row in
+			detect) limit=1.02 ;;
+			connect | reset) continue ;;
+			*) limit=1.00 ;;
+			esac
 			# shellcheck disable=SC2015
 			[ -n "$DET_MEDIAN_RATIO" ] &&
-				awk -v r="$DET_MEDIAN_RATIO" 'BEGIN {exit !(r <= 1.02)}' || miss "${s%:*}"
+				awk -v r="$DET_MEDIAN_RATIO" -v l="$limit" 'BEGIN {exit !(r <= l)}' || miss "$row"
 		done
 	done
 }

@@ -10,13 +10,20 @@ bench_deadpeer_SOURCES = bench/deadpeer.c bench/util.c bench/util.h
 bench_pidfloor_SOURCES = bench/pidfloor.c bench/util.c bench/util.h
 bench_programs = bench/sockloop$(EXEEXT) bench/spawnloop$(EXEEXT) \
 	bench/rss$(EXEEXT) bench/deadpeer$(EXEEXT) bench/pidfloor$(EXEEXT)
-CLEANFILES += $(bench_programs)
-EXTRA_DIST += bench/setup bench/run.sh bench/detect.sh bench/nginx.sh bench/pid.sh bench/results.md
+CLEANFILES += $(bench_programs) bench/libempty.so
+EXTRA_DIST += bench/setup bench/run.sh bench/detect.sh bench/nginx.sh bench/pid.sh bench/results.md \
+	bench/empty.c
 
-bench: all $(bench_programs)
+# The floor of start-up: a preload library with nothing in it.
+bench/libempty.so: bench/empty.c
+	$(CC) $(CFLAGS) -shared -fPIC -o $@ $(srcdir)/bench/empty.c
+
+bench: all $(bench_programs) bench/libempty.so
 	$(SHELL) $(srcdir)/bench/setup
 	KA_LIB='$(abs_top_builddir)/src/lib/.libs/libkeepalive.so' \
 	BENCH_PROGS='$(abs_top_builddir)/bench' \
+	BENCH_EMPTY='$(abs_top_builddir)/bench/libempty.so' \
+	KA_DELAY='$(abs_top_srcdir)/tests/netns/delay.py' \
 	BENCH_RESULTS='$(abs_top_srcdir)/bench/results.md' \
 	bash $(srcdir)/bench/run.sh
 

@@ -25,7 +25,7 @@ declare -A TITLE=([bare]="bare libc" [ours]="libkeepalive (ours)"
 if [ "${BENCH_QUICK:-0}" = 1 ]; then
 	ROUNDS=3 SOCK_N=20000 PAIR_N=1000 SPAWN_N=200 WRK_ROUNDS=2 WRK_SECONDS=2 DETECT_ROUNDS=2
 else
-	ROUNDS=9 SOCK_N=30000 PAIR_N=3000 SPAWN_N=1000 WRK_ROUNDS=9 WRK_SECONDS=3 DETECT_ROUNDS=5
+	ROUNDS=9 SOCK_N=30000 PAIR_N=3000 SPAWN_N=300 WRK_ROUNDS=9 WRK_SECONDS=3 DETECT_ROUNDS=5
 fi
 
 TMP=$(mktemp -d /tmp/kabench.XXXXXX)
@@ -49,6 +49,7 @@ note() { printf 'bench: %s\n' "$*" >&2; }
 venv() {
 	case $1 in
 	bare) ;;
+	empty) echo "LD_PRELOAD=$BENCH_EMPTY" ;;
 	ours) echo "LD_PRELOAD=$KA_LIB KEEPALIVE_IDLE=$2 KEEPALIVE_INTVL=$3 KEEPALIVE_CNT=$4${5:+ KEEPALIVE_USER_TIMEOUT=$5}" ;;
 	ka03) echo "LD_PRELOAD=$LIB03 KEEPALIVE=on KEEPIDLE=$2 KEEPINTVL=$3 KEEPCNT=$4" ;;
 	dd) echo "LD_PRELOAD=$LIBDD DD_USE_KEEPALIVE=1 DD_TCP_KEEPALIVE_TIME=$2 DD_TCP_KEEPALIVE_INTVL=$3 DD_TCP_KEEPALIVE_PROBES=$4" ;;
@@ -123,10 +124,21 @@ done
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 START=$(date +%s)
 
-note "1/7 socket()+close(): $ROUNDS rounds of $SOCK_N calls per variant"
+note "1/7 socket()+close(): $ROUNDS rounds of $SOCK_N calls per variant, and the five options by hand"
 row socket
+row byhand
 interleave "$ROUNDS" "$P/sockloop" socket "$SOCK_N"
+HAND=
+for ((r = 0; r < ROUNDS; r++)); do HAND+="$(run bare "$P/sockloop" byhand "$SOCK_N") "; done
 timing_row socket ns %.0f
+# The floor of a shim that sets five options at socket(): the same calls
+# made by hand without a preload; each variant as a ratio to it.
+read -r m _ _ <<<"$(stats "$HAND")"
+CELL[byhand,bare]=$(printf '%.0f ns (%.3fx bare)' "$m" "$(stats "$(ratios "${VAL[bare]}" "$HAND")" | cut -d' ' -f1)")
+for v in ours ka03 dd; do
+	read -r r lo hi <<<"$(stats "$(ratios "$HAND" "${VAL[$v]}")")"
+	CELL[byhand,$v]=$(printf '%.3fx the floor (%.3f..%.3f)' "$r" "$lo" "$hi")
+done
 
 note "2/7 connect()+accept()+close(): $ROUNDS rounds of $PAIR_N loopback pairs per variant"
 row pair
@@ -168,10 +180,26 @@ else
 	for v in "${VARIANTS[@]}"; do CELL[created,$v]="skipped (no strace)"; CELL[accepted,$v]=${CELL[created,$v]}; done
 fi
 
-note "4/7 start-up: /bin/true, 5 rounds of $SPAWN_N runs per variant"
-row startup
-interleave 5 "$P/spawnloop" "$SPAWN_N" /bin/true
-timing_row startup "µs" %.0f 1000
+note "4/7 start-up: /bin/true, 9 rounds of $SPAWN_N runs per variant, pinned to one CPU"
+row startup "<= 1.01x empty"
+PIN=
+! command -v taskset >/dev/null || PIN="taskset -c $(($(nproc) - 1))"
+VARIANTS=(bare empty ours ka03 dd)
+# shellcheck disable=SC2086 # PIN is a command and its arguments
+interleave 9 $PIN "$P/spawnloop" "$SPAWN_N" /bin/true
+VARIANTS=(bare ours ka03 dd)
+# The least of the rounds: what the run costs when nothing else interferes.
+declare -A LEAST
+for v in bare empty ours ka03 dd; do
+	read -r _ LEAST[$v] _ <<<"$(stats "${VAL[$v]}")"
+done
+CELL[startup,bare]=$(awk -v b="${LEAST[bare]}" -v e="${LEAST[empty]}" \
+	'BEGIN {printf "%.0f µs; empty library %.0f µs, %.3fx", b / 1000, e / 1000, e / b}')
+for v in ours ka03 dd; do
+	CELL[startup,$v]=$(awk -v x="${LEAST[$v]}" -v b="${LEAST[bare]}" -v e="${LEAST[empty]}" \
+		'BEGIN {printf "%.0f µs, %.3fx bare, %.3fx empty", x / 1000, x / b, x / e}')
+done
+awk -v x="${LEAST[ours]}" -v e="${LEAST[empty]}" 'BEGIN {exit !(x / e > 1.01)}' && miss startup
 
 note "5/7 nginx + wrk"
 # shellcheck source=bench/nginx.sh
@@ -207,14 +235,20 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 declare -A LABEL=(
 	[socket]="socket()+close(), IPv4 TCP, per call"
+	[byhand]="floor: socket() + the five setsockopt by hand + close(), no preload (bare column); each variant's socket()+close() as a ratio to it"
 	[pair]="connect()+accept()+close(), loopback pair"
 	[created]="setsockopt+getsockopt per created TCP socket (bare subtracted)"
 	[accepted]="setsockopt+getsockopt per accepted connection, own listener (bare subtracted)"
-	[startup]="start-up: /bin/true spawn to exit"
+	[startup]="start-up: /bin/true spawn to exit, least of 9 rounds; bare column: bare and an empty preload library"
 	[rps]="nginx static file, wrk -t2 -c64 -d${WRK_SECONDS}s: requests/s"
 	[kaon]="nginx: idle connections held with the keepalive timer on (ss -tno)"
-	[detect]="detection, idle peer, idle 1 s + interval 1 s x 2 probes (bound 3 s): median / max, ratio to bound"
-	[inflight]="detection, data in flight, user timeout 3 s: median / max, ratio to bound"
+	[detect]="dead peer, idle connection, idle 1 s + interval 1 s x 2 probes (bound 3 s): median / max, ratio to bound"
+	[inflight]="dead peer, data in flight (one byte written), LAN: median / max, ratio to bound"
+	[bulk]="dead peer, data in flight (a 256 KiB write), LAN"
+	[inflight50]="dead peer, data in flight (one byte), 50 ms RTT"
+	[bulk50]="dead peer, data in flight (256 KiB), 50 ms RTT"
+	[connect]="connect() to a host that is gone"
+	[reset]="peer came back without the connection (answers with a reset), from the last exchange"
 	[rss]="memory after one socket(): VmRSS (RssAnon), median; increase over bare"
 )
 
@@ -241,7 +275,7 @@ machine() {
 	echo "Machine: $(machine). Load average $LOAD_BEFORE before, $LOAD_AFTER after"
 	echo "(other work was running on the machine during the run if these are well above 0)."
 	echo
-	echo "Timings: $ROUNDS rounds (start-up: 5; nginx: $WRK_ROUNDS; detection: $DETECT_ROUNDS; memory: 9),"
+	echo "Timings: $ROUNDS rounds (start-up: 9, the least of them; nginx: $WRK_ROUNDS; detection: $DETECT_ROUNDS; memory: 9),"
 	echo "variants interleaved within each round (bare, ours, 0.3, libdontdie); each ratio is"
 	echo "variant / bare of the same round, shown as median (min..max) over the rounds. A value"
 	echo "beside a ratio is that variant's own median, so the two need not divide exactly."
@@ -259,10 +293,20 @@ machine() {
 - nginx: one instance per variant (master and one worker), loaded in turn by wrk. Keepalive is
   checked on 4 idle connections with \`ss -tno\` (under load ss shows the retransmission timer
   instead).
+- Start-up: the least of 9 interleaved rounds (each the mean of $SPAWN_N runs), the spawning
+  loop pinned to one CPU; the empty library (bench/empty.c) is the cost of loading any shared
+  object, and "x empty" each variant's ratio to it.
+- The floor row: socket(), the five setsockopt calls a shim makes (SO_KEEPALIVE,
+  TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT, TCP_USER_TIMEOUT) and close() by hand, without a
+  preload, in the same rounds; each variant's socket()+close() as a ratio to it.
 - Detection: server and client in their own network namespaces, each plugged into a bridge in
-  a third; the client's link is taken down. Time from the last exchange (idle) or from the
-  write left unacknowledged (in flight) to the error of the blocked read(). Runs still blocked
-  after ${DET_LIMIT_S:-10} s are stopped; those ran once, together, on one link failure.
+  a third; the client's link is taken down. Time from the last exchange (idle, reset) or from
+  the write left unacknowledged (in flight) to the error of the blocked read(), or from the
+  start of connect() to its error (the server's link down). Reset: the client's kernel forgets
+  the connection (ss -K) while its link is down, then the link is back. 50 ms RTT: the bridge
+  replaced by a delay line (tests/netns/delay.py). Ours derives its user timeout (2.25 s); the
+  others set none. Runs still blocked after ${DET_LIMIT_S:-10} s are stopped; those ran once,
+  together.
 - Where ours misses a target the cell says so; README.md, "Performance", explains why.
 EON
 	if [ ${#NOTES[@]} -gt 0 ]; then

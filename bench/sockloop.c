@@ -1,6 +1,10 @@
 /* Times the socket calls a preload library interposes, in a loop.
  *
  *   sockloop socket N   N times socket(AF_INET, SOCK_STREAM) + close()
+ *   sockloop byhand N   the same with the five options a shim sets made by
+ *                       hand in between (SO_KEEPALIVE, TCP_KEEPIDLE,
+ *                       TCP_KEEPINTVL, TCP_KEEPCNT, TCP_USER_TIMEOUT): the
+ *                       floor of any library that sets them at socket()
  *   sockloop pair N     N loopback connections: socket, connect, accept, close both
  *   sockloop accept N   as pair, but the client side uses raw system calls, so
  *                       that only the accepting side goes through the preload
@@ -12,6 +16,7 @@
 #include <config.h>
 
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -28,6 +33,23 @@ static void socket_close(void)
 
 	if (fd < 0)
 		bench_die("socket");
+	close(fd);
+}
+
+static void socket_by_hand(void)
+{
+	static const int options[][3] = {
+		{ SOL_SOCKET, SO_KEEPALIVE, 1 }, { IPPROTO_TCP, TCP_KEEPIDLE, 60 },
+		{ IPPROTO_TCP, TCP_KEEPINTVL, 10 }, { IPPROTO_TCP, TCP_KEEPCNT, 6 },
+		{ IPPROTO_TCP, TCP_USER_TIMEOUT, 119000 },
+	};
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+
+	if (fd < 0)
+		bench_die("socket");
+	for (size_t i = 0; i < sizeof options / sizeof options[0]; i++)
+		if (setsockopt(fd, options[i][0], options[i][1], &options[i][2], sizeof(int)) < 0)
+			bench_die("setsockopt");
 	close(fd);
 }
 
@@ -78,7 +100,7 @@ int main(int argc, char **argv)
 	uint64_t t0;
 
 	if (argc != 3) {
-		fprintf(stderr, "usage: sockloop socket|pair|accept N\n");
+		fprintf(stderr, "usage: sockloop socket|byhand|pair|accept N\n");
 		return 2;
 	}
 	n = bench_parse_long(argv[2], 0, 100000000, "N");
@@ -88,6 +110,12 @@ int main(int argc, char **argv)
 		t0 = bench_now_ns();
 		for (i = 0; i < n; i++)
 			socket_close();
+	} else if (strcmp(argv[1], "byhand") == 0) {
+		for (i = 0; i < WARMUP; i++)
+			socket_by_hand();
+		t0 = bench_now_ns();
+		for (i = 0; i < n; i++)
+			socket_by_hand();
 	} else if (strcmp(argv[1], "pair") == 0 || strcmp(argv[1], "accept") == 0) {
 		raw = strcmp(argv[1], "accept") == 0;
 		lfd = listener(&addr);

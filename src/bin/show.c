@@ -40,10 +40,15 @@ static void show_user_timeout(const struct ka_cmdline *cmd, const struct ka_conf
 	char from[128];
 
 	origin(cmd, cfg, KA_USER_TIMEOUT, from, sizeof from);
-	if (cfg->user_timeout_derived)
-		printf("%-14s%dms, derived as idle + intvl x cnt = %ds + %ds x %d (%s)\n",
-		       ka_setting_info(KA_USER_TIMEOUT)->label, cfg->user_timeout_ms, cfg->idle_s, cfg->intvl_s, cfg->cnt,
-		       from);
+	if (cfg->user_timeout_derived) {
+		long long sum = 1000LL * (cfg->idle_s + (long long)cfg->intvl_s * cfg->cnt);
+
+		/* The margin for the retransmission lag (settings.c). */
+		printf("%-14s%dms, derived as idle + intvl x cnt - margin = %ds + %ds x %d - %lldms "
+		       "(%s)\n",
+		       ka_setting_info(KA_USER_TIMEOUT)->label, cfg->user_timeout_ms, cfg->idle_s,
+		       cfg->intvl_s, cfg->cnt, sum - cfg->user_timeout_ms, from);
+	}
 	else if (cfg->user_timeout_ms == 0)
 		printf("%-14s0, the kernel's behaviour (%s)\n",
 		       ka_setting_info(KA_USER_TIMEOUT)->label, from);

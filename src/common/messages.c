@@ -1,27 +1,30 @@
 /* Turning settings and problems into the lines users read. */
 #include <config.h>
 
+#include <limits.h>
 #include <stdio.h>
 
 #include "messages.h"
 #include "settings.h"
 
-/* A user timeout other than idle + intvl x cnt: when detection happens. */
+/* A user timeout outside (idle + intvl x (cnt - 1), idle + intvl x cnt]:
+ * when detection of an idle dead peer happens instead. */
 static int format_ut_mismatch(const struct ka_problem *problem, const struct ka_config *cfg,
 			      const char *program, const char *subject, char *buf, size_t len)
 {
 	bool shorter = problem->kind == KA_PROBLEM_UT_SHORT;
+	int probes = shorter ? cfg->cnt - 1 : cfg->cnt;
 
 	return snprintf(buf, len,
-			"%s: %s is %s than KEEPALIVE_IDLE + KEEPALIVE_INTVL x "
-			"KEEPALIVE_CNT (%ds + %ds x %d = %llds): with a user timeout the kernel "
+			"%s: %s is %s KEEPALIVE_IDLE + KEEPALIVE_INTVL x "
+			"%s (%ds + %ds x %d = %llds): with a user timeout the kernel "
 			"ignores KEEPALIVE_CNT and drops an idle connection at the first probe "
 			"%s, so an idle dead peer is noticed after %llds%s; applying both as given",
-			program, subject, shorter ? "shorter" : "longer",
-			cfg->idle_s, cfg->intvl_s, cfg->cnt,
-			cfg->idle_s + (long long)cfg->intvl_s * cfg->cnt,
+			program, subject, shorter ? "not longer than" : "longer than",
+			shorter ? "(KEEPALIVE_CNT - 1)" : "KEEPALIVE_CNT", cfg->idle_s, cfg->intvl_s,
+			probes, cfg->idle_s + (long long)cfg->intvl_s * probes,
 			"once it has been idle that long", ka_config_idle_detection_ms(cfg) / 1000,
-			shorter ? "" : ", later than the probes alone would");
+			shorter ? ", before KEEPALIVE_CNT probes" : ", later than the probes alone would");
 }
 
 /* Names the explicit settings that push detection past KEEPALIVE_DETECT. */
@@ -106,10 +109,16 @@ int ka_config_describe(const struct ka_config *cfg, char *buf, size_t len)
 		APPEND("off");
 		return (int)used;
 	}
-	APPEND("idle=%ds intvl=%ds cnt=%d user_timeout=%dms%s", cfg->idle_s, cfg->intvl_s,
-	       cfg->cnt, cfg->user_timeout_ms,
-	       cfg->user_timeout_derived ? " (idle + intvl x cnt)" :
-	       cfg->user_timeout_ms == 0 ? " (kernel default)" : "");
+	APPEND("idle=%ds intvl=%ds cnt=%d user_timeout=%dms", cfg->idle_s, cfg->intvl_s,
+	       cfg->cnt, cfg->user_timeout_ms);
+	if (cfg->user_timeout_derived && cfg->user_timeout_ms == INT_MAX)
+		APPEND(" (the kernel's largest)");
+	else if (cfg->user_timeout_derived)
+		APPEND(" (idle + intvl x cnt - %lldms)",
+		       1000LL * (cfg->idle_s + (long long)cfg->intvl_s * cfg->cnt) -
+			       cfg->user_timeout_ms);
+	else if (cfg->user_timeout_ms == 0)
+		APPEND(" (kernel default)");
 	if (cfg->detect_s > 0)
 		APPEND(" detect=%ds", cfg->detect_s);
 	if (cfg->force)

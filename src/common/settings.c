@@ -38,7 +38,8 @@ static const struct ka_setting_info settings[KA_SETTING_COUNT] = {
 			      "a duration from 0 to 2147483s (24 days; 2147483647ms at most), a "
 			      "bare number being seconds, as 0, 90, 90s, 1500ms or 2m; 0 leaves "
 			      "the kernel's behaviour",
-			      -1 /* derived */, "idle + intvl x cnt", "user timeout:",
+			      -1 /* derived */, "idle + intvl x cnt less 1s (750ms with an intvl of 1s)",
+			      "user timeout:",
 			      "how long sent data may stay unacknowledged; 0: the kernel's" },
 	[KA_DEBUG] = { { "KEEPALIVE_DEBUG", "DD_DEBUG" }, KA_FORM_COUNT, 0, KA_DEBUG_MAX, NULL,
 		       "0, 1 or 2", 0, "0", "debug:",
@@ -233,7 +234,9 @@ static long long probes_ms(const struct ka_config *cfg)
 /* The kernel's keepalive timer (tcp_keepalive_timer) drops an idle connection
  * after cnt unanswered probes; with a user timeout it ignores cnt and drops
  * it at the first probe timer, idle + k x intvl with k >= 1, at which the
- * connection has been idle for at least the user timeout. */
+ * connection has been idle for at least the user timeout. Any user timeout
+ * in (idle + (cnt - 1) x intvl, idle + cnt x intvl] therefore drops it at the
+ * cnt-th probe, exactly as without one. */
 long long ka_config_idle_detection_ms(const struct ka_config *cfg)
 {
 	long long idle = 1000LL * cfg->idle_s, intvl = 1000LL * cfg->intvl_s, k;
@@ -244,45 +247,66 @@ long long ka_config_idle_detection_ms(const struct ka_config *cfg)
 	return idle + (k < 1 ? 1 : k) * intvl;
 }
 
+/* The derived user timeout: the bound (idle + intvl x cnt, or
+ * KEEPALIVE_DETECT when it is shorter) less a margin of 1 s, or of three
+ * quarters of intvl when intvl is 1 s.
+ *
+ * With data in flight the keepalive timer stays silent and the kernel
+ * (tcp_write_timeout) drops the connection once the user timeout has passed
+ * since the first retransmission (retrans_stamp), not since the write: the
+ * tail loss probe and the first retransmission timeout come first (measured
+ * for one byte: 0.44 s on a LAN, 0.58 s at 50 ms RTT, 0.87 s at 200 ms). The
+ * margin absorbs that lag, so that data in flight is noticed within the bound
+ * while the lag stays under the margin (an RTT up to about 0.25 s with intvl
+ * of 2 s or more, 0.15 s with 1 s). Idle detection stays at the cnt-th probe as long
+ * as the kernel's timers fire less than intvl - margin late in all over the
+ * first cnt - 1 probes (the timer wheel delays a timer by at most about an
+ * eighth of its length). */
 static void derive_user_timeout(struct ka_config *cfg, long long explicit_ms)
 {
-	long long user_timeout = explicit_ms;
+	long long user_timeout = explicit_ms, bound = probes_ms(cfg);
+	long long margin = cfg->intvl_s > 1 ? 1000 : 750;
 
-	if (user_timeout < 0 && cfg->detect_s > 0) {
-		user_timeout = 1000LL * cfg->detect_s;
+	if (user_timeout >= 0) {
+		cfg->user_timeout_ms = (int)user_timeout;
+		return;
+	}
+	if (cfg->detect_s > 0) {
+		if (1000LL * cfg->detect_s < bound)
+			bound = 1000LL * cfg->detect_s;
 		cfg->from_detect[KA_USER_TIMEOUT] = true;
-	} else if (user_timeout < 0) {
-		/* Bound data in flight by the same time as an idle connection.
-		 * At the largest timers the sum exceeds the kernel's INT_MAX ms. */
-		user_timeout = probes_ms(cfg);
-		if (user_timeout > KA_USER_TIMEOUT_MAX_MS)
-			user_timeout = KA_USER_TIMEOUT_MAX_MS;
+	} else {
 		cfg->user_timeout_derived = true;
 	}
-	cfg->user_timeout_ms = (int)user_timeout;
+	/* At the largest timers the bound exceeds the kernel's INT_MAX ms. */
+	user_timeout = bound - margin;
+	cfg->user_timeout_ms = (int)(user_timeout > KA_USER_TIMEOUT_MAX_MS ? KA_USER_TIMEOUT_MAX_MS :
+									    user_timeout);
 }
 
 /* One warning at most about how the timers fit together. */
 static void check_timers(struct ka_config *cfg, ka_lookup_fn *lookup, void *ctx)
 {
 	const char *ut_variable = cfg->source[KA_USER_TIMEOUT];
-	long long detect_ms = 1000LL * cfg->detect_s;
+	long long detect_ms = 1000LL * cfg->detect_s, probes = probes_ms(cfg);
 
 	if (cfg->detect_s > 0) {
 		/* idle + intvl x cnt, the user timeout, and when the kernel
 		 * really drops an idle connection: none may exceed it. */
-		if (probes_ms(cfg) > detect_ms || cfg->user_timeout_ms > detect_ms ||
+		if (probes > detect_ms || cfg->user_timeout_ms > detect_ms ||
 		    ka_config_idle_detection_ms(cfg) > detect_ms)
 			add_problem(cfg, KA_DETECT, cfg->source[KA_DETECT],
 				    KA_PROBLEM_OVER_DETECT, lookup(cfg->source[KA_DETECT], ctx));
 	} else if (ut_variable != NULL && cfg->user_timeout_ms > 0 &&
-		   cfg->user_timeout_ms != probes_ms(cfg)) {
+		   (cfg->user_timeout_ms > probes ||
+		    cfg->user_timeout_ms <= probes - 1000LL * cfg->intvl_s)) {
 		/* With TCP_USER_TIMEOUT set the kernel ignores the count: a
-		 * user timeout other than idle + intvl x cnt moves detection of
-		 * an idle dead peer earlier or later. Applied as given. */
+		 * user timeout outside (idle + intvl x (cnt - 1), idle + intvl x
+		 * cnt] moves detection of an idle dead peer earlier or later.
+		 * Applied as given. */
 		add_problem(cfg, KA_USER_TIMEOUT, ut_variable,
-			    cfg->user_timeout_ms < probes_ms(cfg) ? KA_PROBLEM_UT_SHORT :
-								    KA_PROBLEM_UT_LONG,
+			    cfg->user_timeout_ms < probes ? KA_PROBLEM_UT_SHORT :
+							    KA_PROBLEM_UT_LONG,
 			    lookup(ut_variable, ctx));
 	}
 }

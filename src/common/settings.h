@@ -36,7 +36,7 @@ enum ka_problem_kind {
 	KA_PROBLEM_FORM,       /* not of the accepted form */
 	KA_PROBLEM_RANGE,      /* well formed, outside the accepted range */
 	KA_PROBLEM_FRACTION,   /* a duration that is not whole seconds */
-	KA_PROBLEM_UT_SHORT,   /* user timeout below idle + intvl * cnt */
+	KA_PROBLEM_UT_SHORT,   /* user timeout at most idle + intvl * (cnt - 1) */
 	KA_PROBLEM_UT_LONG,    /* user timeout above idle + intvl * cnt */
 	KA_PROBLEM_OVER_DETECT, /* explicit settings detect later than KEEPALIVE_DETECT */
 };
@@ -75,7 +75,7 @@ struct ka_config {
 	int intvl_s;
 	int cnt;
 	int user_timeout_ms;       /* 0: leave the kernel's behaviour */
-	bool user_timeout_derived; /* computed as idle + intvl * cnt */
+	bool user_timeout_derived; /* computed from idle + intvl * cnt */
 	int debug;
 	bool force;                /* KEEPALIVE_MODE=force: our settings win */
 	int detect_s;              /* KEEPALIVE_DETECT; 0 when unset */

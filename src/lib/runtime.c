@@ -14,10 +14,62 @@ enum { NOT_LOADED, LOADING, LOADED };
 static struct ka_config loaded;
 static int load_state = NOT_LOADED;
 
+extern char **environ;
+
+/* Every variable the settings are read from starts with one of these
+ * (KEEPALIVE_..., libkeepalive 0.3's KEEP..., libdontdie's DD_...), and
+ * socket activation's with LISTEN_PID. */
+static bool may_be_read(const char *entry)
+{
+	return (entry[0] == 'K' && strncmp(entry, "KEEP", 4) == 0) ||
+	       (entry[0] == 'D' && strncmp(entry, "DD_", 3) == 0);
+}
+
+bool ka_runtime_environment_set(void)
+{
+	for (char **e = environ; e != NULL && *e != NULL; e++)
+		if (may_be_read(*e) || strncmp(*e, "LISTEN_PID=", 11) == 0)
+			return true;
+	return false;
+}
+
+/* The entries the settings may be read from, picked in one pass over the
+ * environment: each of the twenty-odd names is then looked up among these
+ * few instead of the whole environment. On the stack: async-signal-safe. */
+#define KA_CANDIDATES_MAX 32
+
+struct candidates {
+	const char *entry[KA_CANDIDATES_MAX];
+	int n;
+	bool all; /* too many: look in the whole environment */
+};
+
+static void pick_candidates(struct candidates *c)
+{
+	c->n = 0;
+	c->all = false;
+	for (char **e = environ; e != NULL && *e != NULL; e++) {
+		if (!may_be_read(*e))
+			continue;
+		if (c->n == KA_CANDIDATES_MAX) {
+			c->all = true;
+			return;
+		}
+		c->entry[c->n++] = *e;
+	}
+}
+
 static const char *environment_lookup(const char *name, void *ctx)
 {
-	(void)ctx;
-	return ka_env_get(name);
+	const struct candidates *c = ctx;
+	size_t n = strlen(name);
+
+	if (c->all)
+		return ka_env_get(name);
+	for (int i = 0; i < c->n; i++)
+		if (strncmp(c->entry[i], name, n) == 0 && c->entry[i][n] == '=')
+			return c->entry[i] + n + 1;
+	return NULL;
 }
 
 bool ka_runtime_not_owner(const struct ka_config *cfg)
@@ -28,8 +80,10 @@ bool ka_runtime_not_owner(const struct ka_config *cfg)
 static void load(struct ka_config *cfg)
 {
 	int saved_errno = errno; /* the parser's strtoll may set it */
+	struct candidates candidates;
 
-	ka_config_load(cfg, environment_lookup, NULL);
+	pick_candidates(&candidates);
+	ka_config_load(cfg, environment_lookup, &candidates);
 	/* KEEPALIVE_INHERIT=no: a process started by the one we were set up
 	 * for (a fork followed by exec) runs without us. */
 	if (ka_runtime_not_owner(cfg))

@@ -10,6 +10,11 @@
  * scratch is returned: no caller ever waits. */
 const struct ka_config *ka_runtime_settings(struct ka_config *scratch);
 
+/* Whether any variable the library reads at start-up is set (ours, the
+ * older shims', LISTEN_PID): without one, the constructor has nothing to
+ * do, and the settings (all defaults) are loaded by the first hook. */
+bool ka_runtime_environment_set(void);
+
 /* KEEPALIVE_INHERIT=no and this process is not the one it was set up for:
  * a child that the program started. */
 bool ka_runtime_not_owner(const struct ka_config *cfg);

@@ -1,6 +1,15 @@
-/* Our constructor: settings, messages, and the work that must happen before
- * the program's main(). Hooks that run earlier (another library's
- * constructor calling socket()) load the settings themselves (runtime.c). */
+/* Our constructor: the work that must happen before the program's main(),
+ * and nothing that can wait for the first socket.
+ *
+ * Before main(): the symbols of the calls we interpose are resolved, since
+ * dlsym is not async-signal-safe and a first close() or socket() may come
+ * from a signal handler (real.c); warnings about bad variables, so that a
+ * mistake shows when the program starts whatever it does; the
+ * KEEPALIVE_INHERIT rule, before the program can start a child; socket
+ * activation, before main() accepts from the listeners. All but the first
+ * need a variable to be set: without one the settings are all defaults,
+ * loaded by the first hook that needs them (runtime.c), as they are when
+ * another library's constructor calls socket() before ours has run. */
 #include <config.h>
 
 #include "activation.h"
@@ -12,10 +21,12 @@
 __attribute__((constructor)) static void ka_startup(void)
 {
 	struct ka_config scratch;
-	const struct ka_config *cfg = ka_runtime_settings(&scratch);
+	const struct ka_config *cfg;
 
 	ka_real_resolve_all();
-
+	if (!ka_runtime_environment_set())
+		return;
+	cfg = ka_runtime_settings(&scratch);
 	if (ka_runtime_not_owner(cfg)) {
 		ka_inherit_startup(cfg); /* a child: quietly step aside */
 		return;

@@ -12,7 +12,7 @@ cg_setup configure
 command -v bpftool >/dev/null 2>&1 || skip "bpftool is not installed"
 
 prog="$KA_PROGS/kacgroup"
-ours="keepalive=1 idle=5 intvl=2 cnt=3 user_timeout=11000"
+ours="keepalive=1 idle=5 intvl=2 cnt=3 user_timeout=10000"
 plain=$("$prog" pair) || fail "kacgroup pair failed"
 assert_match "without keepalive" "^client keepalive=0 " "$plain"
 
@@ -60,11 +60,11 @@ assert_eq "--apply again: in place" "$ids" \
 	"$(bpftool cgroup show "$CG" | awk '/ka_/ { print $1 }' | tr '\n' ' ')"
 assert_eq "--apply again: one of ours on each hook" 2 "$(cg_ours)"
 inside=$(cg_run "$CG" "$prog" pair)
-assert_eq "the new settings" "client keepalive=1 idle=9 intvl=3 cnt=2 user_timeout=15000
-accepted keepalive=1 idle=9 intvl=3 cnt=2 user_timeout=15000" "$inside"
+assert_eq "the new settings" "client keepalive=1 idle=9 intvl=3 cnt=2 user_timeout=14000
+accepted keepalive=1 idle=9 intvl=3 cnt=2 user_timeout=14000" "$inside"
 
 out=$("$KA_CMD" --cgroup "$CG")
-assert_match "show: the settings" "idle=9s intvl=3s cnt=2 user_timeout=15000ms" "$out"
+assert_match "show: the settings" "idle=9s intvl=3s cnt=2 user_timeout=14000ms" "$out"
 assert_match "show: ours" "ka_sockops \(id [0-9]+, ours\)" "$out"
 json=$("$KA_CMD" --cgroup "$CG" --json)
 printf '%s' "$json" | python3 -c 'import json, sys; d = json.load(sys.stdin)

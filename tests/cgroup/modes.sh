@@ -9,7 +9,7 @@ cg_setup modes
 
 prog="$KA_PROGS/kacgroup"
 timers="--idle 5 --intvl 2 --cnt 3"
-ours="keepalive=1 idle=5 intvl=2 cnt=3 user_timeout=11000"
+ours="keepalive=1 idle=5 intvl=2 cnt=3 user_timeout=10000"
 theirs="-s keepalive=1 -s idle=7200 -s intvl=75 -s cnt=9 -s user_timeout=1234"
 undo="-a keepalive=0 -a idle=7200 -a intvl=75 -a cnt=9 -a user_timeout=1234"
 
@@ -35,8 +35,8 @@ both $theirs pair
 assert_eq "respect: the program's own keepalive stands" "$outside" "$inside"
 both -s idle=7200 pair
 assert_eq "respect: the program's own idle is kept, the rest ours" \
-	"client keepalive=1 idle=7200 intvl=2 cnt=3 user_timeout=11000
-accepted keepalive=1 idle=7200 intvl=2 cnt=3 user_timeout=11000" "$inside"
+	"client keepalive=1 idle=7200 intvl=2 cnt=3 user_timeout=10000
+accepted keepalive=1 idle=7200 intvl=2 cnt=3 user_timeout=10000" "$inside"
 both -s keepalive=0 pair
 # As the library does (tests/preload/program-wins.sh): keepalive stays off,
 # the timers and the user timeout are ours.

@@ -15,8 +15,8 @@ line() { # line KEY: the command of the drop-in's KEY= line, for this machine
 start=$(line ExecStartPost)
 # shellcheck disable=SC2086
 out=$(cg_run "$CG" $start) || fail "ExecStartPost= failed: $out"
-assert_eq "ExecStartPost=" "client keepalive=1 idle=30 intvl=5 cnt=3 user_timeout=45000
-accepted keepalive=1 idle=30 intvl=5 cnt=3 user_timeout=45000" "$(cg_run "$CG" "$KA_PROGS/kacgroup" pair)"
+assert_eq "ExecStartPost=" "client keepalive=1 idle=30 intvl=5 cnt=3 user_timeout=44000
+accepted keepalive=1 idle=30 intvl=5 cnt=3 user_timeout=44000" "$(cg_run "$CG" "$KA_PROGS/kacgroup" pair)"
 stop=$(line ExecStopPost)
 # shellcheck disable=SC2086
 out=$($stop) || fail "ExecStopPost= failed: $out"

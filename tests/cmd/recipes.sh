@@ -17,7 +17,7 @@ for recipe in keepalive-environment.conf keepalive-command.conf keepalive-cgroup
 	esac
 done
 
-expected="keepalive=1 idle=30 intvl=5 cnt=3 user_timeout=45000"
+expected="keepalive=1 idle=30 intvl=5 cnt=3 user_timeout=44000"
 probe="$KA_PROGS/kaprobe socket tcp4"
 
 # The installed paths, pointed at the build tree.

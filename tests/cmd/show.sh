@@ -8,7 +8,7 @@ assert_match "enabled" '^enabled: +on \(default\)$' "$out"
 assert_match "idle" '^idle: +60s \(default\)$' "$out"
 assert_match "intvl" '^intvl: +10s \(default\)$' "$out"
 assert_match "cnt" '^cnt: +6 \(default\)$' "$out"
-assert_match "user timeout" '^user timeout: +120000ms, derived as idle \+ intvl x cnt' "$out"
+assert_match "user timeout" '^user timeout: +119000ms, derived as idle \+ intvl x cnt' "$out"
 assert_match "debug" '^debug: +0 \(default\)$' "$out"
 assert_match "library" "^library: +$KA_LIB \(environment KEEPALIVE_LIBRARY\)$" "$out"
 assert_match "LD_PRELOAD" "^LD_PRELOAD: +$KA_LIB$" "$out"
@@ -22,7 +22,7 @@ assert_match "option" '^idle: +30s \(option --idle\)$' "$out"
 assert_match "environment" '^intvl: +5s \(environment KEEPALIVE_INTVL\)$' "$out"
 assert_match "bad variable" '^cnt: +6 \(default\)$' "$out"
 assert_eq "message" "keepalive: KEEPALIVE_CNT='7x' is not valid: expected a whole number of probes from 1 to 127" "$(cat "$KA_TMP/err")"
-assert_match "derived" '^user timeout: +60000ms, derived as idle \+ intvl x cnt = 30s \+ 5s x 6' "$out"
+assert_match "derived" '^user timeout: +59000ms, derived as idle \+ intvl x cnt - margin = 30s \+ 5s x 6 - 1000ms' "$out"
 assert_match "-v" '^debug: +1 \(option --verbose\)$' "$out"
 
 out=$("$KA_CMD" --show --off -u 0) || fail "--show exited $?"
@@ -37,7 +37,7 @@ assert_match "idle beside detect" '^idle: +10s \(option --idle\)$' "$out"
 assert_match "intvl from detect" \
 	'^intvl: +[0-9]+s \(derived from the detection time, option --detect\)$' "$out"
 assert_match "user timeout from detect" \
-	'^user timeout: +30000ms \(derived from the detection time, option --detect\)$' "$out"
+	'^user timeout: +29000ms \(derived from the detection time, option --detect\)$' "$out"
 assert_match "mode" '^mode: +force \(option --mode\)$' "$out"
 assert_match "role" '^role: +client \(environment KEEPALIVE_ROLE\)$' "$out"
 assert_match "ports" '^ports: +5432,8000-8100 \(option --ports\)$' "$out"
@@ -53,11 +53,11 @@ assert_match "libdontdie's" '^cnt: +4 \(environment DD_TCP_KEEPALIVE_PROBES\)$' 
 out=$(KEEPIDLE=100 "$KA_CMD" --idle 20 "$KA_PROGS/kaprobe" socket tcp4)
 assert_match "option over KEEPIDLE" '^keepalive=1 idle=20 ' "$out"
 
-# A user timeout below idle + intvl x cnt: the library's warning.
+# A user timeout at most idle + intvl x (cnt - 1): the library's warning.
 out=$("$KA_CMD" --show -i 30 -u 10s) || fail "--show exited $?"
 assert_match "user timeout given" '^user timeout: +10000ms \(option --user-timeout\)$' "$out"
 out=$("$KA_CMD" --show -i 30 -u 10s 2>&1 >/dev/null) || fail "--show exited $?"
-assert_match "short warning, naming the option" "^keepalive: --user-timeout '10s' is shorter" "$out"
+assert_match "short warning, naming the option" "^keepalive: --user-timeout '10s' is not longer" "$out"
 
 # Bad options are still refused.
 assert_eq "--show --idle 0" 125 "$(status "$KA_CMD" --show --idle 0)"

@@ -15,7 +15,7 @@ for prog in systemd-socket-activate python3; do
 done
 
 vars="KEEPALIVE_IDLE=30 KEEPALIVE_INTVL=5 KEEPALIVE_CNT=4"
-ours="keepalive=1 idle=30 intvl=5 cnt=4 user_timeout=50000"
+ours="keepalive=1 idle=30 intvl=5 cnt=4 user_timeout=49000"
 tmp=$(mktemp -d)
 pids=""
 cleanup() {

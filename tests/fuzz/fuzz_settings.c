@@ -154,6 +154,9 @@ static void check_config(const struct ka_config *cfg, const struct env *env)
 {
 	long long detection = 1000LL * (cfg->idle_s + (long long)cfg->intvl_s * cfg->cnt);
 	long long detect_ms = 1000LL * cfg->detect_s;
+	/* The derived user timeout: the bound less 1 s (750 ms for intvl 1 s). */
+	long long margin = cfg->intvl_s > 1 ? 1000 : 750;
+	long long bound = cfg->detect_s > 0 && detect_ms < detection ? detect_ms : detection;
 	bool mismatch;
 
 	check_range(cfg, KA_ENABLE, cfg->enabled, 0, 1, env);
@@ -176,13 +179,18 @@ static void check_config(const struct ka_config *cfg, const struct env *env)
 	if (cfg->source[KA_USER_TIMEOUT] != NULL) {
 		CHECK(!cfg->user_timeout_derived && !cfg->from_detect[KA_USER_TIMEOUT]);
 	} else if (cfg->detect_s > 0) {
-		CHECK(cfg->from_detect[KA_USER_TIMEOUT] && cfg->user_timeout_ms == detect_ms);
+		CHECK(cfg->from_detect[KA_USER_TIMEOUT] && cfg->user_timeout_ms == bound - margin);
 	} else {
 		CHECK(cfg->user_timeout_derived);
-		CHECK(cfg->user_timeout_ms == (detection > INT_MAX ? INT_MAX : detection));
+		CHECK(cfg->user_timeout_ms ==
+		      (bound - margin > INT_MAX ? INT_MAX : bound - margin));
 	}
+	/* Only a user timeout outside (idle + intvl x (cnt - 1), idle + intvl
+	 * x cnt] moves idle detection, and is warned about. */
 	mismatch = cfg->detect_s == 0 && cfg->source[KA_USER_TIMEOUT] != NULL &&
-		   cfg->user_timeout_ms > 0 && cfg->user_timeout_ms != detection;
+		   cfg->user_timeout_ms > 0 &&
+		   (cfg->user_timeout_ms > detection ||
+		    cfg->user_timeout_ms <= detection - 1000LL * cfg->intvl_s);
 	CHECK(has_problem(cfg, KA_USER_TIMEOUT, KA_PROBLEM_UT_SHORT) ==
 	      (mismatch && cfg->user_timeout_ms < detection));
 	CHECK(has_problem(cfg, KA_USER_TIMEOUT, KA_PROBLEM_UT_LONG) ==

@@ -8,7 +8,7 @@
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/ka-hostile.XXXXXX") || fail "mktemp"
 trap 'rm -rf "$tmp"' EXIT
-want="keepalive=1 idle=30 intvl=5 cnt=4 user_timeout=50000"
+want="keepalive=1 idle=30 intvl=5 cnt=4 user_timeout=49000"
 
 for list in "$KA_PRELOAD $KA_LIB" "$KA_PRELOAD:$KA_LIB"; do
 	out=$(env LD_PRELOAD="$list" KEEPALIVE_IDLE=30 KEEPALIVE_INTVL=5 KEEPALIVE_CNT=4 \

@@ -1,7 +1,7 @@
 #!/bin/sh
 # A sender under the preload whose peer vanished mid-transfer: its data stays
 # unacknowledged, so keepalive never fires; the user timeout derived from
-# idle + intvl*cnt (3 s) ends the connection (+1 s).
+# idle + intvl*cnt (2.25 s) ends the connection within those 3 s (+1 s).
 . "$KA_SRCDIR/tests/lib.sh"
 . "$KA_SRCDIR/tests/netns/netns.sh"
 ns_need python3 socat

@@ -242,3 +242,100 @@ ns_expect_noticed() {
 	[ "$NS_ELAPSED" -ge $((NS_BOUND / 2)) ] ||
 		fail "$1 ended after only $(ns_seconds "$NS_ELAPSED") s: not keepalive's doing"
 }
+
+# ns_delay MS: a path with MS ms of round-trip time between the two hosts:
+# netem on each host's link where the kernel has it (half each way),
+# otherwise a delay line in the switch (delay.py) in place of the bridge,
+# which needs ethtool to turn the links' offloads off (it moves frames as
+# they are on the wire). Skips the test when neither can be set up.
+ns_delay() {
+	rtt=$1 half=$(($1 / 2))
+	if ip netns exec "$NS_A" tc qdisc add dev ka0 root netem delay "${half}ms" 2>/dev/null; then
+		ip netns exec "$NS_B" tc qdisc add dev ka0 root netem delay "${half}ms" ||
+			fail "netem on $NS_B"
+		return
+	fi
+	[ "$NS_BRIDGE" = yes ] || skip "no netem and no switch for a delay line"
+	ns_need ethtool
+	ip -n "$NS_S" link set dev pa nomaster && ip -n "$NS_S" link set dev pb nomaster ||
+		fail "cannot take the ports off the bridge"
+	for dev in "$NS_A ka0" "$NS_B ka0" "$NS_S pa" "$NS_S pb"; do
+		# shellcheck disable=SC2086 # namespace and device
+		set -- $dev
+		ip netns exec "$1" ethtool -K "$2" tx off rx off tso off gso off gro off \
+			>/dev/null 2>&1 || skip "ethtool cannot turn the offloads off"
+	done
+	ns_bg "$NS_S" "$NS_PYTHON" "$KA_SRCDIR/tests/netns/delay.py" pa pb "$rtt"
+	ns_until 5000 ns_reachable || fail "no path through the delay line after 5 s"
+}
+
+# True once $NS_B reaches $NS_A (a TCP connection attempt answered).
+ns_reachable() {
+	ip netns exec "$NS_B" "$NS_PYTHON" -c '
+import socket, sys
+s = socket.socket()
+s.settimeout(1)
+try:
+    s.connect((sys.argv[1], 9))
+except ConnectionRefusedError:
+    sys.exit(0)
+except OSError:
+    sys.exit(1)
+' "$A4"
+}
+
+# ns_sender MODE: a server in $NS_A under the preload that accepts one
+# connection from $NS_B, reads a byte, waits until the cable is pulled
+# ($NS_TMP/go appears), then writes (MODE byte: one byte; bulk: 256 KiB
+# without blocking) and reads until the connection fails. NS_SENDER is its
+# pid, its stderr $NS_TMP/sender.log.
+ns_sender() {
+	ns_bg "$NS_A" env LD_PRELOAD="$KA_PRELOAD" $NS_TIMERS "$NS_PYTHON" -c '
+import os, socket, sys, time
+listener = socket.create_server((sys.argv[1], int(sys.argv[2])))
+conn, peer = listener.accept()
+conn.recv(1)
+while not os.path.exists(sys.argv[4]):
+    time.sleep(0.005)
+try:
+    if sys.argv[3] == "bulk":
+        conn.setblocking(False)
+        try:
+            conn.send(b"x" * 262144)
+        except BlockingIOError:
+            pass
+        conn.setblocking(True)
+    else:
+        conn.send(b"x")
+    conn.recv(1)
+    sys.exit("the read ended without an error")
+except OSError as e:
+    sys.exit("failed: " + e.strerror)
+' "$A4" "$NS_PORT" "$1" "$NS_TMP/go" 2>"$NS_TMP/sender.log"
+	NS_SENDER=$NS_LAST
+	ns_wait_listener "$NS_A" "$NS_PORT"
+	ns_bg "$NS_B" "$NS_PYTHON" -c '
+import socket, sys, time
+s = socket.create_connection((sys.argv[1], int(sys.argv[2])))
+s.send(b"x")
+time.sleep(60)
+' "$A4" "$NS_PORT"
+	ns_wait_connection "$NS_A" "$NS_PORT"
+}
+
+# ns_in_flight MODE...: for each MODE (byte, bulk), a sender under the
+# preload writes once the cable is pulled and must learn of it within
+# NS_BOUND + 1 s, from the ETIMEDOUT of its read.
+ns_in_flight() {
+	for mode in "$@"; do
+		ns_sender "$mode"
+		ns_pull_cable "$NS_B"
+		: >"$NS_TMP/go"
+		ns_expect_noticed "sender ($mode)" "$NS_SENDER" "$NS_TMP/sender.log"
+		assert_match "sender's error ($mode)" 'failed: Connection timed out' \
+			"$(cat "$NS_TMP/sender.log")"
+		rm -f "$NS_TMP/go"
+		ip -n "$NS_B" link set dev ka0 up || fail "cannot put ka0 back up in $NS_B"
+		NS_PORT=$((NS_PORT + 1))
+	done
+}

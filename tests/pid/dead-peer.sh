@@ -22,7 +22,7 @@ until pid_report server | grep -qx 'alive 2'; do sleep 0.05; done
 report=$(pid_report server)
 echo "$report"
 assert_eq "both connections and the listener configured" 3 \
-	"$(printf '%s\n' "$report" | grep -c 'keepalive=1 idle=1 intvl=1 cnt=2 user_timeout=3000')"
+	"$(printf '%s\n' "$report" | grep -c 'keepalive=1 idle=1 intvl=1 cnt=2 user_timeout=2250')"
 
 # The server is in another network namespace than the command: its timers
 # come from a dump taken there.

@@ -44,13 +44,13 @@ python3 - "$KA_TMP/apply.json" "$KA_TMP/check.json" <<'PY' || fail "the JSON doc
 import json, sys
 apply, check = (json.load(open(f)) for f in sys.argv[1:])
 assert apply["action"] == "apply" and apply["status"] == 0, apply
-assert apply["settings"].startswith("idle=1s intvl=1s cnt=2 user_timeout=3000ms"), apply
+assert apply["settings"].startswith("idle=1s intvl=1s cnt=2 user_timeout=2250ms"), apply
 for s in apply["processes"][0]["sockets"]:
     assert s["result"] == "configured" and s["refused"] == "", s
     assert s["set"] == "TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT, TCP_USER_TIMEOUT, SO_KEEPALIVE", s
 assert check["status"] == 0, check
 for s in check["processes"][0]["sockets"]:
-    assert (s["keepalive"], s["idle"], s["intvl"], s["cnt"], s["user_timeout"]) == (True, 1, 1, 2, 3000), s
+    assert (s["keepalive"], s["idle"], s["intvl"], s["cnt"], s["user_timeout"]) == (True, 1, 1, 2, 2250), s
     assert s["covered"] is True, s
     if s["role"] == "accepted":
         assert s["timer"]["name"] == "keepalive" and s["timer"]["probes"] >= 0, s

@@ -30,7 +30,7 @@ for side in server client; do
 	with=$N
 	[ $side = client ] || with=$((N + 1))
 	assert_eq "$side: sockets with the user timeout" "$with" \
-		"$(printf '%s\n' "$report" | grep -c 'keepalive=1 idle=1 intvl=1 cnt=2 user_timeout=3000')"
+		"$(printf '%s\n' "$report" | grep -c 'keepalive=1 idle=1 intvl=1 cnt=2 user_timeout=2250')"
 	! grep -q '^error' "$KA_TMP/$side.out" || fail "$side lost connections: $(grep -c '^error' "$KA_TMP/$side.out")"
 done
 echo "all $((2 * N)) connection ends kept"

@@ -75,7 +75,7 @@ pid_client() {
 }
 
 # pid_report NAME: what the helper NAME says of its sockets now, one line
-# each ("fd=5 keepalive=1 idle=1 intvl=1 cnt=2 user_timeout=3000"), then
+# each ("fd=5 keepalive=1 idle=1 intvl=1 cnt=2 user_timeout=2250"), then
 # "alive N".
 pid_report() {
 	before=$(grep -c '^end$' "$KA_TMP/$1.out")

@@ -6,7 +6,7 @@
 . "$KA_SRCDIR/tests/pid/pid.sh"
 pid_need_root
 TIMERS="--idle 7 --intvl 3 --cnt 4"
-OURS='keepalive=1 idle=7 intvl=3 cnt=4 user_timeout=19000'
+OURS='keepalive=1 idle=7 intvl=3 cnt=4 user_timeout=18000'
 
 # The option line of the server's accepted connection (not its listener).
 conn_of() {

@@ -25,12 +25,12 @@ out=$("$KA_CMD" --pid "$server" --apply --idle 1 --intvl 1 --cnt 2) ||
 	fail "--apply failed: $out"
 echo "$out"
 assert_match "apply: what was done" \
-	"^kapidserver $server: configured 1 listener and 1 connection: idle=1s intvl=1s cnt=2 user_timeout=3000ms" "$out"
+	"^kapidserver $server: configured 1 listener and 1 connection: idle=1s intvl=1s cnt=2 user_timeout=2250ms" "$out"
 
 report=$(pid_report server)
 echo "$report"
 assert_eq "the server's sockets, read by the server" 2 \
-	"$(printf '%s\n' "$report" | grep -c 'keepalive=1 idle=1 intvl=1 cnt=2 user_timeout=3000')"
+	"$(printf '%s\n' "$report" | grep -c 'keepalive=1 idle=1 intvl=1 cnt=2 user_timeout=2250')"
 conn=$(ss -Htno state established "( sport = :$PID_PORT )")
 assert_match "ss -o on the server's connection" 'timer:\(keepalive' "$conn"
 assert_eq "--check after" 0 "$(status "$KA_CMD" --pid "$server" --check)"

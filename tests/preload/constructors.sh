@@ -6,7 +6,7 @@
 
 libs="$KA_PROGS/.libs"
 [ -f "$libs/libctor.so" ] || fail "$libs/libctor.so not built"
-want="keepalive=1 idle=30 intvl=5 cnt=4 user_timeout=50000"
+want="keepalive=1 idle=30 intvl=5 cnt=4 user_timeout=49000"
 vars="KEEPALIVE_IDLE=30 KEEPALIVE_INTVL=5 KEEPALIVE_CNT=4 KEEPALIVE_DEBUG=1"
 err=$(mktemp)
 trap 'rm -f "$err"' EXIT

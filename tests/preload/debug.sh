@@ -5,7 +5,7 @@
 
 err=$(mktemp)
 trap 'rm -f "$err"' EXIT
-settings="^libkeepalive: idle=60s intvl=10s cnt=6 user_timeout=120000ms"
+settings="^libkeepalive: idle=60s intvl=10s cnt=6 user_timeout=119000ms"
 
 for level in "" 0; do
 	preload KEEPALIVE_DEBUG=$level "$KA_PROGS/kaprobe" pair >/dev/null 2>"$err" || fail "kaprobe failed"

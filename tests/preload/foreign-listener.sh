@@ -6,7 +6,7 @@
 . "$KA_SRCDIR/tests/lib.sh"
 . "$KA_SRCDIR/tests/preload/helpers.sh"
 
-ours="keepalive=1 idle=30 intvl=5 cnt=4 user_timeout=50000"
+ours="keepalive=1 idle=30 intvl=5 cnt=4 user_timeout=49000"
 run() { # run KALISTEN-OPTIONS... -- KAACCEPT-WORDS...
 	opts=""
 	while [ "$1" != "--" ]; do opts="$opts $1"; shift; done

@@ -5,7 +5,7 @@
 
 set_vars="KEEPALIVE_IDLE=30 KEEPALIVE_INTVL=5 KEEPALIVE_CNT=4 KEEPALIVE_USER_TIMEOUT=50s"
 configured="keepalive=1 idle=30 intvl=5 cnt=4 user_timeout=50000"
-defaults="keepalive=1 idle=60 intvl=10 cnt=6 user_timeout=120000"
+defaults="keepalive=1 idle=60 intvl=10 cnt=6 user_timeout=119000"
 
 kinds="tcp4"
 if "$KA_PROGS/kaprobe" socket tcp6 >/dev/null 2>&1; then
@@ -28,7 +28,7 @@ done
 
 # Durations with units, and a derived user timeout (idle + intvl x cnt).
 out=$(preload KEEPALIVE_IDLE=1m30s KEEPALIVE_INTVL=2m KEEPALIVE_CNT=3 "$KA_PROGS/kaprobe" socket tcp4)
-assert_eq "durations" "keepalive=1 idle=90 intvl=120 cnt=3 user_timeout=450000" "$out"
+assert_eq "durations" "keepalive=1 idle=90 intvl=120 cnt=3 user_timeout=449000" "$out"
 # User timeout 0: the kernel's behaviour (no TCP_USER_TIMEOUT) is left.
 out=$(preload KEEPALIVE_USER_TIMEOUT=0 "$KA_PROGS/kaprobe" socket tcp4)
 assert_eq "user timeout 0" "keepalive=1 idle=60 intvl=10 cnt=6 user_timeout=0" "$out"

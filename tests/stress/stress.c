@@ -335,7 +335,9 @@ int main(int argc, char **argv)
 	want.idle = parse(argv[2], 1, 32767);
 	want.intvl = parse(argv[3], 1, 32767);
 	want.cnt = parse(argv[4], 1, 127);
-	want.user_timeout = 1000 * (want.idle + want.intvl * want.cnt);
+	/* The derived user timeout: idle + intvl x cnt less 1 s (750 ms with
+	 * an interval of 1 s), as settings.c derives it. */
+	want.user_timeout = 1000 * (want.idle + want.intvl * want.cnt) - (want.intvl > 1 ? 1000 : 750);
 	kaprobe = argv[5];
 	clock_gettime(CLOCK_MONOTONIC, &deadline);
 	deadline.tv_sec += seconds;

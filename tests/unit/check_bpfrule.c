@@ -109,7 +109,7 @@ START_TEST(test_settings_from_the_table)
 		ck_assert_int_eq(s.opt[i].value, ka_sockopt_value(&ka_sockopts[i], &cfg));
 		ck_assert_uint_eq(s.opt[i].bit, ka_sockopts[i].bit);
 	}
-	ck_assert_int_eq(s.opt[3].value, 50000); /* the derived user timeout */
+	ck_assert_int_eq(s.opt[3].value, 49000); /* the derived user timeout */
 	/* SO_KEEPALIVE last: keepalive starts with our timers in place. */
 	ck_assert_int_eq(s.opt[KA_BPF_OPTIONS - 1].name, SO_KEEPALIVE);
 	load_env(&cfg, ENV("KEEPALIVE_USER_TIMEOUT=0"));

@@ -64,7 +64,7 @@ START_TEST(compat_alone)
 			ck_assert_ptr_null(cfg.source[s]);
 	/* The derived user timeout follows the old timers. */
 	ck_assert(cfg.user_timeout_derived);
-	ck_assert_int_eq(cfg.user_timeout_ms, 1000 * (cfg.idle_s + cfg.intvl_s * cfg.cnt));
+	ck_assert_int_eq(cfg.user_timeout_ms, derived_user_timeout_ms(&cfg));
 
 	if (c->ours == NULL)
 		return;

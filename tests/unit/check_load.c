@@ -30,8 +30,7 @@ static void assert_defaults_except(const struct ka_config *cfg, enum ka_setting 
 static void assert_derived(const struct ka_config *cfg)
 {
 	ck_assert(cfg->user_timeout_derived);
-	ck_assert_int_eq(cfg->user_timeout_ms,
-			 1000 * (cfg->idle_s + cfg->intvl_s * cfg->cnt));
+	ck_assert_int_eq(cfg->user_timeout_ms, derived_user_timeout_ms(cfg));
 	ck_assert_ptr_null(cfg->source[KA_USER_TIMEOUT]);
 }
 
@@ -49,7 +48,7 @@ START_TEST(nothing_set)
 
 	load_env(&cfg, ENV("PATH=/bin", "KEEPALIVE_IDLEX=5", "XKEEPALIVE_CNT=3"));
 	assert_defaults_except(&cfg, KA_SETTING_COUNT);
-	ck_assert_int_eq(cfg.user_timeout_ms, 120000);
+	ck_assert_int_eq(cfg.user_timeout_ms, 119000);
 	assert_derived(&cfg);
 	ck_assert_int_eq(cfg.nproblems, 0);
 }
@@ -104,8 +103,8 @@ START_TEST(good_value_loaded)
 	case KA_USER_TIMEOUT:
 		got = cfg.user_timeout_ms;
 		ck_assert(!cfg.user_timeout_derived);
-		/* Other than the default 60s + 10s x 6 = 120s: one warning. */
-		problems = got > 0 && got != 120000;
+		/* Outside (60s + 10s x 5, 60s + 10s x 6]: one warning. */
+		problems = got > 0 && (got <= 110000 || got > 120000);
 		break;
 	default: break; /* no good_cases for the other settings here */
 	}
@@ -215,14 +214,25 @@ START_TEST(derived_user_timeout)
 {
 	struct ka_config cfg;
 
+	/* 1 s short of idle + intvl x cnt: still the 4th probe for an idle
+	 * connection, and room for the first retransmission's lag. */
 	load_env(&cfg, ENV("KEEPALIVE_IDLE=30", "KEEPALIVE_INTVL=5", "KEEPALIVE_CNT=4"));
-	ck_assert_int_eq(cfg.user_timeout_ms, 50000);
+	ck_assert_int_eq(cfg.user_timeout_ms, 49000);
 	assert_derived(&cfg);
+	ck_assert_int_eq(ka_config_idle_detection_ms(&cfg), 50000);
 	ck_assert_int_eq(cfg.nproblems, 0);
 
+	/* With an interval of 1 s, three quarters of it. */
 	load_env(&cfg, ENV("KEEPALIVE_IDLE=1", "KEEPALIVE_INTVL=1", "KEEPALIVE_CNT=1"));
-	ck_assert_int_eq(cfg.user_timeout_ms, 2000);
+	ck_assert_int_eq(cfg.user_timeout_ms, 1250);
 	assert_derived(&cfg);
+	ck_assert_int_eq(ka_config_idle_detection_ms(&cfg), 2000);
+	load_env(&cfg, ENV("KEEPALIVE_IDLE=1", "KEEPALIVE_INTVL=1", "KEEPALIVE_CNT=2"));
+	ck_assert_int_eq(cfg.user_timeout_ms, 2250);
+	ck_assert_int_eq(ka_config_idle_detection_ms(&cfg), 3000);
+	load_env(&cfg, ENV("KEEPALIVE_IDLE=1", "KEEPALIVE_INTVL=2", "KEEPALIVE_CNT=2"));
+	ck_assert_int_eq(cfg.user_timeout_ms, 4000);
+	ck_assert_int_eq(ka_config_idle_detection_ms(&cfg), 5000);
 }
 END_TEST
 
@@ -237,11 +247,11 @@ START_TEST(derived_clamped)
 	ck_assert(cfg.user_timeout_derived);
 	ck_assert_int_eq(cfg.nproblems, 0);
 
-	/* Just below the limit the sum is kept exactly:
+	/* Just below the limit the rule holds exactly:
 	 * 32767 + 32767 x 64 = 2129855 s; with 65 probes it is over. */
 	load_env(&cfg, ENV("KEEPALIVE_IDLE=32767", "KEEPALIVE_INTVL=32767",
 			   "KEEPALIVE_CNT=64"));
-	ck_assert_int_eq(cfg.user_timeout_ms, 2129855000);
+	ck_assert_int_eq(cfg.user_timeout_ms, 2129854000);
 	ck_assert(cfg.user_timeout_derived);
 	load_env(&cfg, ENV("KEEPALIVE_IDLE=32767", "KEEPALIVE_INTVL=32767",
 			   "KEEPALIVE_CNT=65"));
@@ -273,11 +283,19 @@ START_TEST(user_timeout_short)
 	ck_assert_int_eq(cfg.intvl_s, 5);
 	ck_assert_int_eq(cfg.cnt, 4);
 
-	/* One millisecond short is short. */
+	/* Up to idle + intvl x (cnt - 1) is short: the connection is dropped
+	 * at the third probe. */
 	load_env(&cfg, ENV("KEEPALIVE_IDLE=30", "KEEPALIVE_INTVL=5", "KEEPALIVE_CNT=4",
-			   "KEEPALIVE_USER_TIMEOUT=49s999ms"));
-	ck_assert_int_eq(cfg.user_timeout_ms, 49999);
+			   "KEEPALIVE_USER_TIMEOUT=45s"));
+	ck_assert_int_eq(cfg.user_timeout_ms, 45000);
 	assert_one_problem(&cfg, KA_USER_TIMEOUT, KA_PROBLEM_UT_SHORT);
+
+	/* A millisecond more and the fourth probe still decides: no warning. */
+	load_env(&cfg, ENV("KEEPALIVE_IDLE=30", "KEEPALIVE_INTVL=5", "KEEPALIVE_CNT=4",
+			   "KEEPALIVE_USER_TIMEOUT=45s1ms"));
+	ck_assert_int_eq(cfg.user_timeout_ms, 45001);
+	ck_assert_int_eq(ka_config_idle_detection_ms(&cfg), 50000);
+	ck_assert_int_eq(cfg.nproblems, 0);
 
 	/* The largest user timeout is still short of the largest timers. */
 	load_env(&cfg, ENV("KEEPALIVE_IDLE=32767", "KEEPALIVE_INTVL=32767",

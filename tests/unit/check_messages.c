@@ -54,7 +54,7 @@ END_TEST
 START_TEST(bad_value_message)
 {
 	static const char *const defaults[KA_SETTING_COUNT] = {
-		"on", "60s", "10s", "6", "idle + intvl x cnt", "0",
+		"on", "60s", "10s", "6", "idle + intvl x cnt less 1s (750ms with an intvl of 1s)", "0",
 	};
 	static const char *const wrong[] = {
 		[KA_PROBLEM_FORM] = "is not valid",
@@ -134,8 +134,8 @@ START_TEST(user_timeout_short_message)
 			   "KEEPALIVE_USER_TIMEOUT=10s"));
 	ck_assert_int_eq(cfg.nproblems, 1);
 	ka_problem_format(&cfg.problems[0], &cfg, buf, sizeof buf);
-	assert_contains(buf, "libkeepalive: KEEPALIVE_USER_TIMEOUT='10s' is shorter than");
-	assert_contains(buf, "(30s + 5s x 4 = 50s)");
+	assert_contains(buf, "libkeepalive: KEEPALIVE_USER_TIMEOUT='10s' is not longer than");
+	assert_contains(buf, "KEEPALIVE_INTVL x (KEEPALIVE_CNT - 1) (30s + 5s x 3 = 45s)");
 	assert_contains(buf, "noticed after 35s");
 	assert_contains(buf, "applying both as given");
 
@@ -173,18 +173,20 @@ static const struct {
 	const char *const *env;
 	const char *text;
 } descriptions[] = {
-	{ ENV("PATH=/bin"), "idle=60s intvl=10s cnt=6 user_timeout=120000ms (idle + intvl x cnt)" },
+	{ ENV("PATH=/bin"), "idle=60s intvl=10s cnt=6 user_timeout=119000ms (idle + intvl x cnt - 1000ms)" },
 	{ ENV("KEEPALIVE_IDLE=30", "KEEPALIVE_INTVL=5", "KEEPALIVE_CNT=4"),
-	  "idle=30s intvl=5s cnt=4 user_timeout=50000ms (idle + intvl x cnt)" },
+	  "idle=30s intvl=5s cnt=4 user_timeout=49000ms (idle + intvl x cnt - 1000ms)" },
+	{ ENV("KEEPALIVE_IDLE=1", "KEEPALIVE_INTVL=1", "KEEPALIVE_CNT=2"),
+	  "idle=1s intvl=1s cnt=2 user_timeout=2250ms (idle + intvl x cnt - 750ms)" },
 	{ ENV("KEEPALIVE_IDLE=30", "KEEPALIVE_INTVL=5", "KEEPALIVE_CNT=4",
 	      "KEEPALIVE_USER_TIMEOUT=1m30s"),
 	  "idle=30s intvl=5s cnt=4 user_timeout=90000ms" },
 	{ ENV("KEEPALIVE_USER_TIMEOUT=0"),
 	  "idle=60s intvl=10s cnt=6 user_timeout=0ms (kernel default)" },
 	{ ENV("KEEPALIVE_IDLE=9h6m7s", "KEEPALIVE_INTVL=32767", "KEEPALIVE_CNT=127"),
-	  "idle=32767s intvl=32767s cnt=127 user_timeout=2147483647ms (idle + intvl x cnt)" },
+	  "idle=32767s intvl=32767s cnt=127 user_timeout=2147483647ms (the kernel's largest)" },
 	{ ENV("KEEPALIVE_IDLE=10x", "KEEPALIVE_USER_TIMEOUT=abc"),
-	  "idle=60s intvl=10s cnt=6 user_timeout=120000ms (idle + intvl x cnt)" },
+	  "idle=60s intvl=10s cnt=6 user_timeout=119000ms (idle + intvl x cnt - 1000ms)" },
 	{ ENV("KEEPALIVE=off"), "off" },
 	{ ENV("KEEPALIVE=FALSE", "KEEPALIVE_IDLE=5"), "off" },
 };

@@ -25,6 +25,14 @@ const char *fake_lookup(const char *name, void *ctx);
 /* Loads cfg from the given "NAME=VALUE" strings (NULL-terminated). */
 void load_env(struct ka_config *cfg, const char *const *pairs);
 
+/* The derived user timeout's rule: idle + intvl x cnt less a margin for the
+ * lag of the first retransmission, 1 s, or 750 ms when intvl is 1 s. */
+static inline long long derived_user_timeout_ms(const struct ka_config *cfg)
+{
+	return 1000LL * (cfg->idle_s + (long long)cfg->intvl_s * cfg->cnt) -
+	       (cfg->intvl_s > 1 ? 1000 : 750);
+}
+
 Suite *parse_suite(void);
 Suite *load_suite(void);
 Suite *messages_suite(void);
