@@ -35,11 +35,7 @@ assert_eq "PATH search" "found x" "$(PATH="$KA_TMP/bin:$PATH" "$KA_CMD" ka-found
 # The same process: the command's pid is keepalive's, so a signal sent to
 # that pid reaches the command, and the status says it was killed by it.
 pid=
-cleanup() {
-	[ -z "$pid" ] || kill -KILL "$pid" 2>/dev/null || true
-	rm -rf "$KA_TMP"
-}
-trap cleanup EXIT
+at_exit '[ -z "$pid" ] || kill -KILL "$pid" 2>/dev/null || true'
 "$KA_CMD" --idle 30 sh -c 'echo $$ >"$1.tmp" && mv "$1.tmp" "$1" && exec sleep 30' sh \
 	"$KA_TMP/pid" &
 pid=$!

@@ -8,7 +8,6 @@ cmd_tests = \
 	tests/cmd/preload.sh \
 	tests/cmd/show.sh \
 	tests/cmd/man.sh \
-	tests/cmd/recipes.sh \
-	tests/cmd/dead-peer.sh
+	tests/cmd/recipes.sh
 dist_check_SCRIPTS += $(cmd_tests)
 TESTS += $(cmd_tests)

@@ -8,13 +8,11 @@
 # counted. The number of setsockopt and getsockopt calls per socket and per
 # accepted connection goes to the log.
 . "$KA_SRCDIR/tests/lib.sh"
-. "$KA_SRCDIR/tests/preload/helpers.sh"
-. "$KA_SRCDIR/tests/features/helpers.sh"
 need_strace
 
 n=20
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+scratch
+tmp=$KA_TMP
 
 # counts NAME VAR=VALUE...: "syscall calls" lines of strace -c, sorted
 # (kaloop $n under the preload; $preload and $n may be changed for a call).

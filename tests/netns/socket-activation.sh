@@ -6,7 +6,7 @@
 # before the library configured the listener, and is configured at accept().
 . "$KA_SRCDIR/tests/lib.sh"
 . "$KA_SRCDIR/tests/netns/netns.sh"
-ns_need systemd-socket-activate python3 socat
+need systemd-socket-activate python3 socat
 ns_setup socket-activation
 
 # The launcher passes on only the variables given with -E (and, in a

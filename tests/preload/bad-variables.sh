@@ -7,8 +7,8 @@
 . "$KA_SRCDIR/tests/lib.sh"
 
 defaults="keepalive=1 idle=60 intvl=10 cnt=6 user_timeout=120000"
-err=$(mktemp)
-trap 'rm -f "$err"' EXIT
+scratch
+err="$KA_TMP/err"
 
 # expect VAR=VALUE OPTIONS LINES: runs kaprobe with that one variable set.
 expect() {

@@ -5,8 +5,8 @@
 # idle + intvl*cnt = 3 s (+1 s): its setsockopt calls were not made.
 . "$KA_SRCDIR/tests/lib.sh"
 . "$KA_SRCDIR/tests/netns/netns.sh"
-ns_need python3 socat
-ns_setup feat-force
+need python3 socat
+ns_setup force
 
 # shellcheck disable=SC2086
 ns_bg "$NS_A" env LD_PRELOAD="$KA_PRELOAD" $NS_TIMERS KEEPALIVE_MODE=force KEEPALIVE_DEBUG=2 \
