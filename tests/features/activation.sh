@@ -112,4 +112,8 @@ calls_settled=$(count "mark settled" "mark end" '(set|get)sockopt\(')
 echo "queued connections (3): $set_queued setsockopt, $get_queued getsockopt (kaaccept reads 5 a connection)"
 echo "first connection made after start-up: $calls_first calls; next 50: $calls_settled"
 assert_eq "setsockopt per queued connection x 3" 15 "$set_queued"
+# Per queued connection, the library's SO_KEEPALIVE read and kaaccept's 5.
+assert_eq "getsockopt per queued connection x 3" 18 "$get_queued"
+# The first one after start-up: one SO_KEEPALIVE read finds it inherited.
+assert_eq "calls for the first connection after start-up" 1 "$calls_first"
 assert_eq "calls once settled (50 connections)" 0 "$calls_settled"
