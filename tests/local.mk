@@ -20,6 +20,7 @@ include tests/progs/local.mk
 include tests/unit/local.mk
 include tests/preload/local.mk
 include tests/netns/local.mk
+include tests/programs/local.mk
 include tests/features/local.mk
 include tests/cmd/local.mk
 include tests/fuzz/local.mk
