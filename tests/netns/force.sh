@@ -28,9 +28,7 @@ except OSError as e:
 sys.exit("recv returned %r" % data)
 ' "$A4" "$NS_PORT" 2>"$NS_TMP/server.log"
 server=$NS_LAST
-ns_wait_listener "$NS_A" "$NS_PORT"
-ns_bg "$NS_B" socat -u "TCP4:$A4:$NS_PORT" STDOUT
-ns_wait_connection "$NS_A" "$NS_PORT"
+ns_connect_peer "$NS_PORT"
 ns_until 5000 grep -q 'keepalive turned off' "$NS_TMP/server.log" ||
 	fail "the server did not get to its setsockopt calls: $(cat "$NS_TMP/server.log")"
 assert_match "setsockopt(SO_KEEPALIVE, 0) overridden" "SO_KEEPALIVE, 0\) overridden" "$(cat "$NS_TMP/server.log")"

@@ -214,9 +214,16 @@ ns_socat_pair() {
 	NS_LOG="$NS_TMP/server-$port.log"
 	ns_bg "$NS_A" env "$@" socat -u "$listen" STDOUT 2>"$NS_LOG"
 	NS_SERVER=$NS_LAST
-	ns_wait_listener "$NS_A" "$port"
-	ns_bg "$NS_B" socat -u "$peer" STDOUT
-	ns_wait_connection "$NS_A" "$port"
+	ns_connect_peer "$port" "$peer"
+}
+
+# ns_connect_peer PORT [ADDRESS]: once something listens on PORT in $NS_A,
+# a socat client in $NS_B that connects to it (at $A4, or socat's ADDRESS)
+# and sends nothing; returns once connected.
+ns_connect_peer() {
+	ns_wait_listener "$NS_A" "$1"
+	ns_bg "$NS_B" socat -u "${2:-TCP4:$A4:$1}" STDOUT
+	ns_wait_connection "$NS_A" "$1"
 }
 
 # ns_expect_noticed WHO PID LOG: the process must exit within NS_BOUND + 1 s

@@ -27,9 +27,7 @@ except OSError as e:
 sys.exit("recv returned %r" % data)
 ' 2>"$NS_TMP/server.log"
 server=$NS_LAST
-ns_wait_listener "$NS_A" "$NS_PORT"
-ns_bg "$NS_B" socat -u "TCP4:$A4:$NS_PORT" STDOUT
-ns_wait_connection "$NS_A" "$NS_PORT"
+ns_connect_peer "$NS_PORT"
 ns_until 5000 grep -q 'configured at accept' "$NS_TMP/server.log" ||
 	fail "the accepted connection was not configured: $(cat "$NS_TMP/server.log")"
 ns_expect_keepalive "$NS_A" "$NS_PORT"
