@@ -114,11 +114,6 @@ prog_own_timer() {
 	echo "$1: the program's own keepalive: $timer"
 }
 
-# prog_pull NS: pulls the cable of the peers' host.
-prog_pull() {
-	ns_pull_cable "$1"
-}
-
 # prog_noticed LABEL [NOTE]: the program LABEL closed its connection within
 # the bound + 1 s, and not before half the bound.
 prog_noticed() {
