@@ -21,8 +21,7 @@ run() {
 	while [ "$1" != "--" ]; do vars="$vars $1"; shift; done
 	shift
 	# shellcheck disable=SC2086
-	env LD_PRELOAD="$KA_PRELOAD:$noop" KEEPALIVE_IDLE=30 KEEPALIVE_INTVL=5 KEEPALIVE_CNT=4 \
-		$vars "$@" || fail "$* failed"
+	env LD_PRELOAD="$KA_PRELOAD:$noop" $KA_TIMERS $vars "$@" || fail "$* failed"
 }
 
 # The program itself, and through launchers that exec it.

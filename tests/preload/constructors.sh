@@ -6,7 +6,7 @@
 
 libs="$KA_PROGS/.libs"
 [ -f "$libs/libctor.so" ] || fail "$libs/libctor.so not built"
-vars="KEEPALIVE_IDLE=30 KEEPALIVE_INTVL=5 KEEPALIVE_CNT=4 KEEPALIVE_DEBUG=1"
+vars="$KA_TIMERS KEEPALIVE_DEBUG=1"
 scratch
 err="$KA_TMP/err"
 ctor_first=0

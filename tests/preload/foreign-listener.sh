@@ -10,8 +10,8 @@ run() { # run KALISTEN-OPTIONS... -- KAACCEPT-WORDS...
 	while [ "$1" != "--" ]; do opts="$opts $1"; shift; done
 	shift
 	# shellcheck disable=SC2086
-	"$KA_PROGS/kalisten" $opts env LD_PRELOAD="$KA_PRELOAD" KEEPALIVE_IDLE=30 KEEPALIVE_INTVL=5 \
-		KEEPALIVE_CNT=4 "$KA_PROGS/kaaccept" "$@" || fail "kaaccept $* failed"
+	"$KA_PROGS/kalisten" $opts env LD_PRELOAD="$KA_PRELOAD" $KA_TIMERS \
+		"$KA_PROGS/kaaccept" "$@" || fail "kaaccept $* failed"
 }
 
 # Kernel defaults of a listener keepalive was turned on at with idle 777.
@@ -47,8 +47,9 @@ out=$(run -s -q 2 -K 777 -- listener accept 2 queue 1 accept 1)
 assert_eq "socket activation, parent's listener respected" \
 	"$(echo "listener $theirs"; lines 2 "accepted $KA_OURS"; echo "accepted $theirs")" "$out"
 # Accept=yes: fd 3 is a connection, configured at start-up.
-out=$("$KA_PROGS/kalisten" -s -q 1 -a env LD_PRELOAD="$KA_PRELOAD" KEEPALIVE_IDLE=30 \
-	KEEPALIVE_INTVL=5 KEEPALIVE_CNT=4 "$KA_PROGS/kaprobe" fd 3) || fail "kaprobe fd 3 failed"
+# shellcheck disable=SC2086
+out=$("$KA_PROGS/kalisten" -s -q 1 -a env LD_PRELOAD="$KA_PRELOAD" $KA_TIMERS \
+	"$KA_PROGS/kaprobe" fd 3) || fail "kaprobe fd 3 failed"
 assert_eq "socket activation, Accept=yes" "$KA_OURS" "$out"
 
 # Once a connection arrives that inherited keepalive, accept costs nothing.
