@@ -33,7 +33,7 @@ start_curl nokeepalive --no-keepalive -- $PROG_WITH
 start_curl respect -- $PROG_WITH
 start_curl without --
 prog_own_timer respect '([1-5][0-9]sec|1min)'
-ns_pull_cable "$NS_A"
+prog_pull "$NS_A"
 prog_noticed force "KEEPALIVE_MODE=force"
 prog_noticed nokeepalive "--no-keepalive"
 sed 's/^/  | /' "$NS_TMP/force.out"

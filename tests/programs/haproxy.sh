@@ -46,7 +46,7 @@ prog_about HAProxy "$(haproxy -v | sed -n '1s/^HAProxy version \([^ ]*\).*/\1/p'
 # shellcheck disable=SC2086
 start_haproxy with $PROG_WITH
 start_haproxy without
-ns_pull_cable "$NS_B"
+prog_pull "$NS_B"
 prog_noticed with
 prog_blocked without
 prog_needs "nothing"

@@ -51,7 +51,7 @@ prog_about OpenJDK "$(java -version 2>&1 | sed -n '1s/.*version "\([^"]*\)".*/\1
 # shellcheck disable=SC2086
 start_java with $PROG_WITH
 start_java without
-ns_pull_cable "$NS_B"
+prog_pull "$NS_B"
 prog_noticed with
 sed 's/^/  | /' "$NS_TMP/with.out"
 prog_blocked without

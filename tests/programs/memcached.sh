@@ -29,7 +29,7 @@ start_memcached with $PROG_WITH
 start_memcached without
 # Without the library, memcached's own keepalive: the kernel's 2 hours.
 prog_own_timer without '1[01][0-9]min'
-ns_pull_cable "$NS_B"
+prog_pull "$NS_B"
 prog_noticed with
 prog_blocked without "its own keepalive, the kernel's 7200 s"
 prog_needs "nothing"

@@ -45,7 +45,7 @@ prog_about nginx "$(nginx -v 2>&1 | sed 's,.*/,,')" server "none (so_keepalive o
 # shellcheck disable=SC2086
 prog_port; start_nginx "$PROG_PORT" $PROG_WITH; prog_watch with "$NS_A" "$PROG_PORT"
 prog_port; start_nginx "$PROG_PORT"; prog_watch without "$NS_A" "$PROG_PORT"
-ns_pull_cable "$NS_B"
+prog_pull "$NS_B"
 prog_noticed with
 prog_blocked without
 prog_needs "nothing"

@@ -31,7 +31,7 @@ prog_about "Node.js" "$(node --version | sed 's/^v//')" server "none (net.Server
 # shellcheck disable=SC2086
 start_node with $PROG_WITH
 start_node without
-ns_pull_cable "$NS_B"
+prog_pull "$NS_B"
 prog_noticed with
 sed 's/^/  | /' "$NS_TMP/with.out"
 prog_blocked without

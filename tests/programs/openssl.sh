@@ -35,7 +35,7 @@ prog_about "openssl s_client" "$(openssl version | sed 's/^OpenSSL \([^ ]*\).*/\
 # shellcheck disable=SC2086
 start_client with $PROG_WITH
 start_client without
-ns_pull_cable "$NS_A"
+prog_pull "$NS_A"
 prog_noticed with
 sed 's/^/  | /' "$NS_TMP/with.out"
 prog_blocked without

@@ -32,7 +32,7 @@ prog_about "python3 http.client" "$("$NS_PYTHON" -c 'import platform; print(plat
 # shellcheck disable=SC2086
 start_python with $PROG_WITH
 start_python without
-ns_pull_cable "$NS_A"
+prog_pull "$NS_A"
 prog_noticed with
 sed 's/^/  | /' "$NS_TMP/with.out"
 assert_match "python's error" 'getresponse failed: (Connection timed out|No route to host)' "$(cat "$NS_TMP/with.out")"

@@ -35,7 +35,7 @@ start_cli force $PROG_WITH KEEPALIVE_MODE=force
 start_cli respect $PROG_WITH
 start_cli without
 prog_own_timer respect '1[0-5]sec'
-ns_pull_cable "$NS_A"
+prog_pull "$NS_A"
 prog_noticed force "KEEPALIVE_MODE=force"
 sed 's/^/  | /' "$NS_TMP/force.out"
 prog_kept respect "respect mode: its own 15 s kept"

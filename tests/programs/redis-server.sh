@@ -37,7 +37,7 @@ start_redis force 300 $PROG_WITH KEEPALIVE_MODE=force
 start_redis respect 300 $PROG_WITH
 start_redis without 0
 prog_own_timer respect '[45]min'
-ns_pull_cable "$NS_B"
+prog_pull "$NS_B"
 prog_noticed ka0 "tcp-keepalive 0"
 prog_noticed force "KEEPALIVE_MODE=force"
 prog_kept respect "tcp-keepalive 300, respect mode: its own 300 s kept"

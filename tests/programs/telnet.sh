@@ -23,7 +23,7 @@ prog_about telnet "$(telnet --version | sed -n '1s/.* \([0-9][0-9.]*\)$/inetutil
 # shellcheck disable=SC2086
 start_telnet with $PROG_WITH
 start_telnet without
-ns_pull_cable "$NS_A"
+prog_pull "$NS_A"
 prog_noticed with
 sed 's/^/  | /' "$NS_TMP/with.out"
 prog_blocked without
