@@ -34,7 +34,7 @@ start_cli force $PROG_WITH KEEPALIVE_MODE=force
 # shellcheck disable=SC2086
 start_cli respect $PROG_WITH
 start_cli without
-prog_own_timer respect '1[0-5]sec'
+prog_own_timer respect '(1[0-5]sec|[2-9][.][0-9]+ms)'
 prog_pull "$NS_A"
 prog_noticed force "KEEPALIVE_MODE=force"
 sed 's/^/  | /' "$NS_TMP/force.out"
