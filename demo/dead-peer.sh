@@ -12,6 +12,13 @@ here=$(cd "$(dirname "$0")" && pwd)
 settings="KEEPALIVE_IDLE=2 KEEPALIVE_INTVL=1 KEEPALIVE_CNT=3"
 window=15000 # how long to watch, in ms
 
+# The tests' helpers do the work (tests/lib.sh, tests/netns/netns.sh); fail
+# and skip, redefined below, speak for the demonstration.
+KA_LIB=$lib
+KA_SRCDIR=$(cd "$here/.." && pwd)
+KA_BUILDDIR=${KA_BUILDDIR:-$KA_SRCDIR}
+. "$KA_SRCDIR/tests/lib.sh"
+
 fail() {
 	echo "demo: $*" >&2
 	exit 1
@@ -25,8 +32,8 @@ skip() {
 [ "$(id -u)" = 0 ] ||
 	fail "must run as root: it creates network namespaces to pull a cable in (try: sudo make demo)"
 [ -f "$lib" ] || fail "$lib not found: build it first (make)"
-. "$here/../tests/netns/netns.sh"
-ns_need socat
+. "$KA_SRCDIR/tests/netns/netns.sh"
+need socat
 NS_BOUND=5000 # idle + intvl*cnt = 2 + 1*3 s, as in $settings
 ns_setup demo
 

@@ -16,13 +16,11 @@ AM_TESTS_ENVIRONMENT = \
 
 EXTRA_DIST += tests/lib.sh
 
-# Helper programs that the shell tests run under the preload.
-check_PROGRAMS += tests/progs/kaprobe
-tests_progs_kaprobe_SOURCES = tests/progs/kaprobe.c tests/progs/sockopts.c tests/progs/sockopts.h
-
+include tests/progs/local.mk
 include tests/unit/local.mk
 include tests/preload/local.mk
 include tests/netns/local.mk
+include tests/programs/local.mk
 include tests/features/local.mk
 include tests/cmd/local.mk
 include tests/pid/local.mk

@@ -13,9 +13,7 @@ unset LD_PRELOAD KEEPALIVE KEEPALIVE_IDLE KEEPALIVE_INTVL KEEPALIVE_CNT KEEPALIV
 	KEEPALIVE_INHERIT KEEPALIVE_PID KEEPIDLE KEEPINTVL KEEPCNT DD_USE_KEEPALIVE \
 	DD_TCP_KEEPALIVE_TIME DD_TCP_KEEPALIVE_INTVL DD_TCP_KEEPALIVE_PROBES DD_DEBUG
 
-# A scratch directory, removed on exit.
-KA_TMP=$(mktemp -d "${TMPDIR:-/tmp}/ka-cmd.XXXXXX") || fail "mktemp"
-trap 'rm -rf "$KA_TMP"' EXIT
+scratch
 
 # status CMD...: prints the exit status of CMD, its output discarded.
 status() {

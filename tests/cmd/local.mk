@@ -13,7 +13,6 @@ cmd_tests = \
 	tests/cmd/recipes.sh \
 	tests/cmd/reach.sh \
 	tests/cmd/once.sh \
-	tests/cmd/docs-agree.sh \
-	tests/cmd/dead-peer.sh
+	tests/cmd/docs-agree.sh
 dist_check_SCRIPTS += $(cmd_tests)
 TESTS += $(cmd_tests)

@@ -8,24 +8,13 @@
 # arrives that inherited keepalive, accept() costs no system call (strace).
 # With --accept, the connection passed as fd 3 is configured at start-up.
 . "$KA_SRCDIR/tests/lib.sh"
-. "$KA_SRCDIR/tests/preload/helpers.sh"
-. "$KA_SRCDIR/tests/features/helpers.sh"
-for prog in systemd-socket-activate python3; do
-	command -v "$prog" >/dev/null 2>&1 || skip "$prog is not installed"
-done
+need systemd-socket-activate python3
 
-vars="KEEPALIVE_IDLE=30 KEEPALIVE_INTVL=5 KEEPALIVE_CNT=4"
-ours="keepalive=1 idle=30 intvl=5 cnt=4 user_timeout=49000"
-tmp=$(mktemp -d)
+scratch
+tmp=$KA_TMP
 pids=""
-cleanup() {
-	for pid in $pids; do kill "$pid" 2>/dev/null; done
-	for pid in $pids; do wait "$pid" 2>/dev/null; done
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 143' TERM
-trap 'exit 130' INT
+at_exit 'for pid in $pids; do kill "$pid" 2>/dev/null; done
+	for pid in $pids; do wait "$pid" 2>/dev/null; done'
 
 # activate NAME QUEUED [strace...] -- KAACCEPT-WORDS...: runs kaaccept
 # behind systemd-socket-activate, with QUEUED clients connected (and held)
@@ -41,7 +30,7 @@ activate() {
 	# shellcheck disable=SC2086
 	$tracer systemd-socket-activate -l "127.0.0.1:$port" \
 		sh -c 'until [ -e "$0" ]; do sleep 0.02; done; exec "$@"' "$go" \
-		env LD_PRELOAD="$KA_PRELOAD" $vars KEEPALIVE_DEBUG=2 \
+		env LD_PRELOAD="$KA_PRELOAD" $KA_TIMERS KEEPALIVE_DEBUG=2 \
 		${ASAN_OPTIONS+"ASAN_OPTIONS=$ASAN_OPTIONS"} ${UBSAN_OPTIONS+"UBSAN_OPTIONS=$UBSAN_OPTIONS"} \
 		"$KA_PROGS/kaaccept" "$@" \
 		>"$tmp/$name.out" 2>"$tmp/$name.err" &
@@ -77,13 +66,13 @@ time.sleep(30)' "$port" "$queued" >"$tmp/$name.clients" &
 }
 
 activate plain 4 -- listener accept 4 queue 1 accept 1 listener
-assert_eq "listener configured at start-up, queued connections at accept" "listener $ours
-accepted $ours
-accepted $ours
-accepted $ours
-accepted $ours
-accepted $ours
-listener $ours" "$(cat "$tmp/plain.out")"
+assert_eq "listener configured at start-up, queued connections at accept" "listener $KA_OURS
+accepted $KA_OURS
+accepted $KA_OURS
+accepted $KA_OURS
+accepted $KA_OURS
+accepted $KA_OURS
+listener $KA_OURS" "$(cat "$tmp/plain.out")"
 grep -q "fd 3: configured at start-up (socket activation)" "$tmp/plain.err" ||
 	fail "no start-up line: $(cat "$tmp/plain.err")"
 n=$(grep -c "configured at accept() (it was queued before the listener was)" "$tmp/plain.err")
@@ -107,7 +96,7 @@ for attempt in range(250):
     except ConnectionRefusedError:
         time.sleep(0.02)
 conn.recv(1)' "$port" || fail "could not connect to systemd-socket-activate --accept"
-assert_eq "connection passed with --accept" "$ours" "$(cat "$tmp/accept.out")"
+assert_eq "connection passed with --accept" "$KA_OURS" "$(cat "$tmp/accept.out")"
 
 # System calls: per queued connection, then none once settled.
 need_strace
@@ -123,4 +112,8 @@ calls_settled=$(count "mark settled" "mark end" '(set|get)sockopt\(')
 echo "queued connections (3): $set_queued setsockopt, $get_queued getsockopt (kaaccept reads 5 a connection)"
 echo "first connection made after start-up: $calls_first calls; next 50: $calls_settled"
 assert_eq "setsockopt per queued connection x 3" 15 "$set_queued"
+# Per queued connection, the library's SO_KEEPALIVE read and kaaccept's 5.
+assert_eq "getsockopt per queued connection x 3" 18 "$get_queued"
+# The first one after start-up: one SO_KEEPALIVE read finds it inherited.
+assert_eq "calls for the first connection after start-up" 1 "$calls_first"
 assert_eq "calls once settled (50 connections)" 0 "$calls_settled"

@@ -10,7 +10,6 @@
 probe="$KA_PROGS/kaprobe socket tcp4"
 noop="$KA_PROGS/.libs/libkanoop.so"
 [ -f "$noop" ] || fail "$noop is not built"
-ours="keepalive=1 idle=30 intvl=5 cnt=4 user_timeout=49000"
 kernel=$($probe)
 assert_match "kernel defaults" "^keepalive=0 " "$kernel"
 # What remains of LD_PRELOAD in a child: every entry but the library.
@@ -22,15 +21,14 @@ run() {
 	while [ "$1" != "--" ]; do vars="$vars $1"; shift; done
 	shift
 	# shellcheck disable=SC2086
-	env LD_PRELOAD="$KA_PRELOAD:$noop" KEEPALIVE_IDLE=30 KEEPALIVE_INTVL=5 KEEPALIVE_CNT=4 \
-		$vars "$@" || fail "$* failed"
+	env LD_PRELOAD="$KA_PRELOAD:$noop" $KA_TIMERS $vars "$@" || fail "$* failed"
 }
 
 # The program itself, and through launchers that exec it.
-assert_eq "the program" "$ours" "$(run KEEPALIVE_INHERIT=no -- $probe)"
-assert_eq "sh -c exec" "$ours" "$(run KEEPALIVE_INHERIT=no -- sh -c "exec $probe")"
-assert_eq "env" "$ours" "$(run KEEPALIVE_INHERIT=no -- env $probe)"
-assert_eq "env, then sh -c exec" "$ours" \
+assert_eq "the program" "$KA_OURS" "$(run KEEPALIVE_INHERIT=no -- $probe)"
+assert_eq "sh -c exec" "$KA_OURS" "$(run KEEPALIVE_INHERIT=no -- sh -c "exec $probe")"
+assert_eq "env" "$KA_OURS" "$(run KEEPALIVE_INHERIT=no -- env $probe)"
+assert_eq "env, then sh -c exec" "$KA_OURS" \
 	"$(run KEEPALIVE_INHERIT=no -- env sh -c "exec env $probe")"
 
 # The launching shell is the program; what it starts with fork and exec is not.
@@ -48,8 +46,8 @@ assert_eq "the program's own environment" "$KA_PRELOAD:$noop
 pid" "$out"
 
 # The default, and KEEPALIVE_INHERIT=yes: children keep it.
-assert_eq "default: child keeps it" "$ours" "$(run -- sh -c "$probe; true")"
-assert_eq "yes: child keeps it" "$ours" "$(run KEEPALIVE_INHERIT=yes -- sh -c "$probe; true")"
+assert_eq "default: child keeps it" "$KA_OURS" "$(run -- sh -c "$probe; true")"
+assert_eq "yes: child keeps it" "$KA_OURS" "$(run KEEPALIVE_INHERIT=yes -- sh -c "$probe; true")"
 out=$(run KEEPALIVE_INHERIT=yes -- sh -c 'sh -c '\''echo "$LD_PRELOAD"; echo "${KEEPALIVE_PID-unset}"'\''; true')
 assert_eq "yes: environment as given" "$KA_PRELOAD:$noop
 unset" "$out"

@@ -6,8 +6,8 @@
 # fuzz target's checks, tests/fuzz/replay).
 . "$KA_SRCDIR/tests/lib.sh"
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/ka-hostile.XXXXXX") || fail "mktemp"
-trap 'rm -rf "$tmp"' EXIT
+scratch
+tmp=$KA_TMP
 
 # bytes N CHAR: N copies of CHAR
 bytes() {

@@ -5,8 +5,8 @@
 # keepalive and the warnings about our own variables.
 . "$KA_SRCDIR/tests/lib.sh"
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/ka-hostile.XXXXXX") || fail "mktemp"
-trap 'rm -rf "$tmp"' EXIT
+scratch
+tmp=$KA_TMP
 rawenv="$KA_BUILDDIR/tests/hostile/rawenv"
 LC_ALL=C; export LC_ALL # the messages hold bytes that are not characters
 default="keepalive=1 idle=60 intvl=10 cnt=6 user_timeout=119000"

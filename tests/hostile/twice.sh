@@ -6,21 +6,21 @@
 # same values and each prints its warnings: harmless, only repeated.
 . "$KA_SRCDIR/tests/lib.sh"
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/ka-hostile.XXXXXX") || fail "mktemp"
-trap 'rm -rf "$tmp"' EXIT
-want="keepalive=1 idle=30 intvl=5 cnt=4 user_timeout=49000"
+scratch
+tmp=$KA_TMP
 
 for list in "$KA_PRELOAD $KA_LIB" "$KA_PRELOAD:$KA_LIB"; do
-	out=$(env LD_PRELOAD="$list" KEEPALIVE_IDLE=30 KEEPALIVE_INTVL=5 KEEPALIVE_CNT=4 \
-		KEEPALIVE_DEBUG=x "$KA_PROGS/kaprobe" socket tcp4 2>"$tmp/err") ||
+	# shellcheck disable=SC2086
+	out=$(env LD_PRELOAD="$list" $KA_TIMERS KEEPALIVE_DEBUG=x "$KA_PROGS/kaprobe" socket tcp4 2>"$tmp/err") ||
 		fail "kaprobe failed with LD_PRELOAD='$list'"
-	assert_eq "listed twice" "$want" "$out"
+	assert_eq "listed twice" "$KA_OURS" "$out"
 	assert_eq "warnings with the same file twice" 1 "$(wc -l <"$tmp/err")"
 done
 
 cp "$KA_LIB" "$tmp/libkeepalive-copy.so"
-out=$(env LD_PRELOAD="$KA_PRELOAD $tmp/libkeepalive-copy.so" KEEPALIVE_IDLE=30 KEEPALIVE_INTVL=5 \
-	KEEPALIVE_CNT=4 KEEPALIVE_DEBUG=x "$KA_PROGS/kaprobe" pair 2>"$tmp/err") ||
+# shellcheck disable=SC2086
+out=$(env LD_PRELOAD="$KA_PRELOAD $tmp/libkeepalive-copy.so" $KA_TIMERS KEEPALIVE_DEBUG=x \
+	"$KA_PROGS/kaprobe" pair 2>"$tmp/err") ||
 	fail "kaprobe pair failed with a copy of the library"
-assert_eq "with a copy" "$(printf '%s %s\n' listener "$want" client "$want" accepted "$want")" "$out"
+assert_eq "with a copy" "$(printf '%s %s\n' listener "$KA_OURS" client "$KA_OURS" accepted "$KA_OURS")" "$out"
 assert_eq "warnings with a copy (one per instance)" 2 "$(wc -l <"$tmp/err")"

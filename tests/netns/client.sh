@@ -3,7 +3,7 @@
 # server's cable was pulled within idle + intvl*cnt (+1 s).
 . "$KA_SRCDIR/tests/lib.sh"
 . "$KA_SRCDIR/tests/netns/netns.sh"
-ns_need socat nc
+need socat nc
 ns_setup client
 
 ns_bg "$NS_A" socat -u "TCP4-LISTEN:$NS_PORT,bind=$A4" STDOUT

@@ -3,7 +3,7 @@
 # 2 s after the others' bound, so the dead-peer tests can fail.
 . "$KA_SRCDIR/tests/lib.sh"
 . "$KA_SRCDIR/tests/netns/netns.sh"
-ns_need socat
+need socat
 ns_setup control
 
 ns_socat_pair "$NS_PORT" 4

@@ -4,7 +4,7 @@
 # idle + intvl*cnt (2.25 s) ends the connection within those 3 s (+1 s).
 . "$KA_SRCDIR/tests/lib.sh"
 . "$KA_SRCDIR/tests/netns/netns.sh"
-ns_need python3 socat
+need python3 socat
 ns_setup in-flight
 # Joined directly, the sender would lose its own link too: its data would
 # not even leave, which is not the case tested here.

@@ -11,21 +11,14 @@
 # as on a real network (without bridges, NS_BRIDGE=no: the two are joined
 # directly and both lose their link when one cable is pulled). Nothing
 # is routed out of them: their traffic stays between the two. $NS_PORT
-# is a port for the test, $NS_TMP a private directory. An EXIT trap kills every
-# process started in them (and with ns_bg), deletes them and $NS_TMP, even
-# when the test fails. Times are integer milliseconds.
+# is a port for the test, $NS_TMP its scratch directory ($KA_TMP). On exit,
+# every process started in them (and with ns_bg) is killed and they are
+# deleted, even when the test fails. Times are integer milliseconds.
 #
-# The sourcing script defines fail MESSAGE and skip MESSAGE (tests/lib.sh does);
-# skip is called when not root or when namespaces cannot be created.
+# Sourced after tests/lib.sh (fail, skip, need, scratch, at_exit); skip is
+# called when not root or when namespaces cannot be created.
 
 NS_A= NS_B= NS_S= NS_CREATED= NS_PIDS= NS_TMP= NS_LAST= NS_T0= NS_ELAPSED= NS_STATUS=
-
-# Skips unless every named program is installed.
-ns_need() {
-	for prog in "$@"; do
-		command -v "$prog" >/dev/null 2>&1 || skip "$prog is not installed"
-	done
-}
 
 ns_now() {
 	date +%s%3N
@@ -48,8 +41,7 @@ ns_cleanup() {
 	for pid in $NS_PIDS; do
 		wait "$pid" 2>/dev/null
 	done
-	[ -z "$NS_TMP" ] || rm -rf "$NS_TMP"
-	NS_PIDS= NS_CREATED= NS_TMP=
+	NS_PIDS= NS_CREATED=
 }
 
 ns_add() {
@@ -70,18 +62,16 @@ ns_plug() {
 
 ns_setup() {
 	[ "$(id -u)" = 0 ] || skip "needs root (network namespaces)"
-	ns_need ip
+	need ip
 	tag=$(printf '%s' "$1" | tr -c 'A-Za-z0-9_-' _ | cut -c1-24)
 	NS_A="ka-$tag-$$-a"
 	NS_B="ka-$tag-$$-b"
 	NS_S="ka-$tag-$$-s"
-	trap ns_cleanup EXIT
-	trap 'exit 129' HUP
-	trap 'exit 130' INT
-	trap 'exit 143' TERM
+	at_exit ns_cleanup
 	ns_add "$NS_A" && ns_add "$NS_B" && ns_add "$NS_S" ||
 		skip "cannot create network namespaces (ip netns add failed)"
-	NS_TMP=$(mktemp -d) || fail "mktemp -d failed"
+	scratch
+	NS_TMP=$KA_TMP
 
 	x=$(($$ >> 8 & 255)) y=$(($$ & 255))
 	A4=10.$x.$y.1 B4=10.$x.$y.2
@@ -224,9 +214,16 @@ ns_socat_pair() {
 	NS_LOG="$NS_TMP/server-$port.log"
 	ns_bg "$NS_A" env "$@" socat -u "$listen" STDOUT 2>"$NS_LOG"
 	NS_SERVER=$NS_LAST
-	ns_wait_listener "$NS_A" "$port"
-	ns_bg "$NS_B" socat -u "$peer" STDOUT
-	ns_wait_connection "$NS_A" "$port"
+	ns_connect_peer "$port" "$peer"
+}
+
+# ns_connect_peer PORT [ADDRESS]: once something listens on PORT in $NS_A,
+# a socat client in $NS_B that connects to it (at $A4, or socat's ADDRESS)
+# and sends nothing; returns once connected.
+ns_connect_peer() {
+	ns_wait_listener "$NS_A" "$1"
+	ns_bg "$NS_B" socat -u "${2:-TCP4:$A4:$1}" STDOUT
+	ns_wait_connection "$NS_A" "$1"
 }
 
 # ns_expect_noticed WHO PID LOG: the process must exit within NS_BOUND + 1 s

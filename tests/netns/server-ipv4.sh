@@ -3,7 +3,7 @@
 # cable was pulled within idle + intvl*cnt (+1 s): socat's read() fails.
 . "$KA_SRCDIR/tests/lib.sh"
 . "$KA_SRCDIR/tests/netns/netns.sh"
-ns_need socat
+need socat
 ns_setup server-ipv4
 
 ns_socat_pair "$NS_PORT" 4 LD_PRELOAD="$KA_PRELOAD" $NS_TIMERS

@@ -6,7 +6,7 @@
 # before the library configured the listener, and is configured at accept().
 . "$KA_SRCDIR/tests/lib.sh"
 . "$KA_SRCDIR/tests/netns/netns.sh"
-ns_need systemd-socket-activate python3 socat
+need systemd-socket-activate python3 socat
 ns_setup socket-activation
 
 # The launcher passes on only the variables given with -E (and, in a
@@ -27,9 +27,7 @@ except OSError as e:
 sys.exit("recv returned %r" % data)
 ' 2>"$NS_TMP/server.log"
 server=$NS_LAST
-ns_wait_listener "$NS_A" "$NS_PORT"
-ns_bg "$NS_B" socat -u "TCP4:$A4:$NS_PORT" STDOUT
-ns_wait_connection "$NS_A" "$NS_PORT"
+ns_connect_peer "$NS_PORT"
 ns_until 5000 grep -q 'configured at accept' "$NS_TMP/server.log" ||
 	fail "the accepted connection was not configured: $(cat "$NS_TMP/server.log")"
 ns_expect_keepalive "$NS_A" "$NS_PORT"

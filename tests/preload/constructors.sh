@@ -6,14 +6,13 @@
 
 libs="$KA_PROGS/.libs"
 [ -f "$libs/libctor.so" ] || fail "$libs/libctor.so not built"
-want="keepalive=1 idle=30 intvl=5 cnt=4 user_timeout=49000"
-vars="KEEPALIVE_IDLE=30 KEEPALIVE_INTVL=5 KEEPALIVE_CNT=4 KEEPALIVE_DEBUG=1"
-err=$(mktemp)
-trap 'rm -f "$err"' EXIT
+vars="$KA_TIMERS KEEPALIVE_DEBUG=1"
+scratch
+err="$KA_TMP/err"
 ctor_first=0
 
 check() { # check WHAT: the stderr of a run is in $err
-	assert_eq "$1: libctor's socket" "libctor $want" "$(grep '^libctor' "$err")"
+	assert_eq "$1: libctor's socket" "libctor $KA_OURS" "$(grep '^libctor' "$err")"
 	assert_eq "$1: settings reported" 1 "$(grep -c '^libkeepalive: idle=30s' "$err")"
 	assert_eq "$1: stderr lines" 2 "$(wc -l <"$err")"
 	if head -n 1 "$err" | grep -q '^libctor'; then
@@ -25,7 +24,7 @@ for order in "$libs/libctor.so $KA_PRELOAD" "$KA_PRELOAD $libs/libctor.so"; do
 	# shellcheck disable=SC2086
 	out=$(env LD_PRELOAD="$order" $vars "$KA_PROGS/kaprobe" socket tcp4 2>"$err") ||
 		fail "LD_PRELOAD='$order': kaprobe failed: $(cat "$err")"
-	assert_eq "LD_PRELOAD='$order': kaprobe" "$want" "$out"
+	assert_eq "LD_PRELOAD='$order': kaprobe" "$KA_OURS" "$out"
 	check "LD_PRELOAD='$order'"
 done
 

@@ -3,8 +3,8 @@
 # line per socket the library configured; 0 or unset prints nothing.
 . "$KA_SRCDIR/tests/lib.sh"
 
-err=$(mktemp)
-trap 'rm -f "$err"' EXIT
+scratch
+err="$KA_TMP/err"
 settings="^libkeepalive: idle=60s intvl=10s cnt=6 user_timeout=119000ms"
 
 for level in "" 0; do

@@ -2,7 +2,6 @@
 # KEEPALIVE=off (or 0, no, false, in any case): the library does nothing,
 # not a single setsockopt, and sockets look as they do without it.
 . "$KA_SRCDIR/tests/lib.sh"
-. "$KA_SRCDIR/tests/preload/helpers.sh"
 
 plain_socket=$("$KA_PROGS/kaprobe" socket tcp4)
 plain_pair=$("$KA_PROGS/kaprobe" pair)
@@ -23,8 +22,8 @@ for value in off 0 no false OFF False " no "; do
 done
 
 need_strace
-trace=$(mktemp)
-trap 'rm -f "$trace"' EXIT
+scratch
+trace="$KA_TMP/trace"
 for value in off 0 no false; do
 	"$KA_PROGS/kalisten" -q 2 strace -f -e trace=setsockopt,getsockopt -o "$trace" \
 		env LD_PRELOAD="$KA_PRELOAD" KEEPALIVE="$value" \

@@ -36,11 +36,11 @@ assert_eq "user timeout 0" "keepalive=1 idle=60 intvl=10 cnt=6 user_timeout=0" "
 # MPTCP: keepalive and the timers, where the kernel has MPTCP; a user timeout
 # it refuses is named in the debug line, not claimed.
 if "$KA_PROGS/kaprobe" socket mptcp4 >/dev/null 2>&1; then
-	err=$(mktemp)
+	scratch
+	err="$KA_TMP/err"
 	out=$(preload KEEPALIVE_IDLE=30 KEEPALIVE_DEBUG=2 "$KA_PROGS/kaprobe" socket mptcp4 2>"$err") ||
 		fail "kaprobe socket mptcp4 failed"
 	line=$(grep 'configured at socket()' "$err")
-	rm -f "$err"
 	assert_match "mptcp4" "^keepalive=1 idle=30 " "$out"
 	case "$out" in
 	*user_timeout=-1 | *user_timeout=0) assert_match "mptcp4: refused option named" "refused by the kernel: TCP_USER_TIMEOUT" "$line" ;;

@@ -29,10 +29,9 @@ for type in stream dgram seqpacket; do
 done
 
 # connect() on a UDP socket made through socket() costs no system call either.
-. "$KA_SRCDIR/tests/preload/helpers.sh"
 need_strace
-trace=$(mktemp)
-trap 'rm -f "$trace"' EXIT
+scratch
+trace="$KA_TMP/trace"
 strace -f -e trace=setsockopt,getsockopt -o "$trace" \
 	env LD_PRELOAD="$KA_PRELOAD" "$KA_PROGS/kaprobe" udpconnect 100 || fail "kaprobe udpconnect failed"
 assert_eq "setsockopt/getsockopt for 100 UDP connects" 0 "$(grep -c 'sockopt(' "$trace")"

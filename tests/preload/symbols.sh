@@ -4,7 +4,7 @@
 # dup2 and dup3 (which keep the per-descriptor state true).
 . "$KA_SRCDIR/tests/lib.sh"
 
-command -v nm >/dev/null 2>&1 || skip "nm (binutils) is not installed"
+need nm
 nm --version 2>/dev/null | grep -q 'GNU nm' || skip "nm is not binutils nm"
 out=$(nm -D --defined-only "$KA_LIB") || fail "nm failed"
 assert_eq "exported symbols" "accept accept4 close connect dup2 dup3 setsockopt socket" \

@@ -5,7 +5,7 @@
 # process of the tree (--trace-children); exit status 99 marks an error.
 . "$KA_SRCDIR/tests/lib.sh"
 
-command -v valgrind >/dev/null 2>&1 || skip "valgrind is not installed"
+need valgrind
 if ldd "$KA_LIB" 2>/dev/null | grep -Eq 'lib(asan|tsan|ubsan|clang_rt)'; then
 	skip "the library is built with a sanitizer"
 fi

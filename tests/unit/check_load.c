@@ -106,7 +106,9 @@ START_TEST(good_value_loaded)
 		/* Outside (60s + 10s x 5, 60s + 10s x 6]: one warning. */
 		problems = got > 0 && (got <= 110000 || got > 120000);
 		break;
-	default: break; /* no good_cases for the other settings here */
+	default:
+		/* A good case for another setting needs its check here first. */
+		ck_abort_msg("%s: no check of %s in good_value_loaded", pair, variable);
 	}
 	ck_assert_msg(got == c->value, "%s gave %lld, expected %lld", pair, got, c->value);
 	ck_assert_str_eq(cfg.source[c->setting], variable);

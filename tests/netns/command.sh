@@ -4,9 +4,8 @@
 # idle + intvl x cnt (+1 s), and the pid the test waits on is socat's own.
 . "$KA_SRCDIR/tests/cmd/common.sh"
 . "$KA_SRCDIR/tests/netns/netns.sh"
-rm -rf "$KA_TMP" # netns.sh has its own scratch directory and EXIT trap
-ns_need socat
-ns_setup cmd-dead-peer
+need socat
+ns_setup command
 
 # ns_socat_pair runs "env WORDS... socat ...": after the assignment, the
 # keepalive command and its options are the command env runs.

@@ -4,8 +4,8 @@
 # (idle 1 s, intvl 1 s, cnt 2, user timeout 2250 ms) are on the socket.
 . "$KA_SRCDIR/tests/lib.sh"
 . "$KA_SRCDIR/tests/netns/netns.sh"
-ns_need socat
-ns_setup feat-detect
+need socat
+ns_setup detect
 
 NS_BOUND=3000
 ns_socat_pair "$NS_PORT" 4 LD_PRELOAD="$KA_PRELOAD" KEEPALIVE_DETECT=3s KEEPALIVE_DEBUG=2
