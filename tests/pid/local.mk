@@ -17,6 +17,10 @@ TESTS += $(pid_tests)
 check_PROGRAMS += tests/progs/kapidserver tests/progs/kaprocfd
 tests_progs_kapidserver_SOURCES = tests/progs/kapidserver.c tests/progs/sockopts.c \
 	tests/progs/sockopts.h
+# -static and -fsanitize=address exclude each other: a sanitized build links
+# it dynamically, and tests/pid/static.sh skips.
+if !SANITIZED
 tests_progs_kapidserver_LDFLAGS = -all-static
+endif
 tests_progs_kaprocfd_SOURCES = tests/progs/kaprocfd.c src/bin/procfd.c src/bin/procfd.h
 tests_progs_kaprocfd_CPPFLAGS = $(AM_CPPFLAGS) -I$(srcdir)/src/bin
