@@ -93,7 +93,8 @@ bool ka_procfd_list(pid_t pid, struct ka_procfd **fds, size_t *n, size_t *all)
 	if (errno != 0)
 		goto fail;
 	closedir(dir);
-	qsort(list, used, sizeof *list, by_number);
+	if (used > 0) /* qsort(NULL, 0, ...) is undefined */
+		qsort(list, used, sizeof *list, by_number);
 	*fds = list;
 	*n = used;
 	return true;
