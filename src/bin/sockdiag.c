@@ -184,7 +184,8 @@ bool ka_diag_dump(pid_t pid, struct ka_diag *diag)
 		}
 	}
 	close(sock);
-	qsort(diag->entries, diag->n, sizeof *diag->entries, by_inode);
+	if (diag->n > 0) /* qsort(NULL, 0, ...) is undefined */
+		qsort(diag->entries, diag->n, sizeof *diag->entries, by_inode);
 	for (size_t i = 0; i < diag->n; i++)
 		diag->nlisteners += diag->entries[i].state == TCP_LISTEN;
 	diag->listeners = calloc(diag->nlisteners + 1, sizeof *diag->listeners);
