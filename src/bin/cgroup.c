@@ -41,7 +41,9 @@ static char libbpf_log[16384];
 static size_t libbpf_used;
 static int libbpf_verbose;
 
-static int keep_libbpf_message(enum libbpf_print_level level, const char *format, va_list ap)
+/* libbpf's print callback: the format is libbpf's own. */
+__attribute__((format(printf, 2, 0))) static int
+keep_libbpf_message(enum libbpf_print_level level, const char *format, va_list ap)
 {
 	va_list copy;
 	int n;
