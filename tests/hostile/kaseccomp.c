@@ -3,6 +3,10 @@
  *
  *   kaseccomp run              sockets made here, checked; prints a summary
  *   kaseccomp exec PROG ARG... the filter installed, then PROG exec'd
+ *   kaseccomp no-table PROG ARG...
+ *                              PROG exec'd under a filter that refuses, with
+ *                              ENOMEM, any mmap() of exactly 1 MiB: the
+ *                              library's descriptor table (fdstate.c)
  *
  * "run" checks that socket(), connect() and accept() succeed, on sockets
  * made through the library and by raw system calls (so that connect() and
@@ -34,19 +38,22 @@
 #endif
 #endif
 
-static int install_filter(void)
-{
 #ifdef KA_AUDIT_ARCH
-	struct sock_filter code[] = {
-		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
-		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, KA_AUDIT_ARCH, 1, 0),
-		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
-		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
-		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_setsockopt, 0, 1),
-		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | (EPERM & SECCOMP_RET_DATA)),
-		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
-	};
-	struct sock_fprog prog = { .len = sizeof code / sizeof code[0], .filter = code };
+/* Every filter starts so: system calls of another architecture pass. */
+#define KA_SAME_ARCH                                                                 \
+	BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),     \
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, KA_AUDIT_ARCH, 1, 0),            \
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW)
+#define KA_LOAD_NR BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr))
+/* The low 32 bits of argument n (little-endian). */
+#define KA_LOAD_ARG_LOW(n) \
+	BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, args) + (n) * 8)
+#define KA_FAIL(err) BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | ((err) & SECCOMP_RET_DATA))
+#define KA_ALLOW BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW)
+
+static int install(struct sock_filter *code, unsigned short len)
+{
+	struct sock_fprog prog = { .len = len, .filter = code };
 
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0 ||
 	    prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog) != 0) {
@@ -54,11 +61,44 @@ static int install_filter(void)
 		return -1;
 	}
 	return 0;
+}
+
+static int refuse_setsockopt(void)
+{
+	struct sock_filter code[] = {
+		KA_SAME_ARCH,
+		KA_LOAD_NR,
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_setsockopt, 0, 1),
+		KA_FAIL(EPERM),
+		KA_ALLOW,
+	};
+
+	return install(code, sizeof code / sizeof code[0]);
+}
+
+static int refuse_table(void)
+{
+	struct sock_filter code[] = {
+		KA_SAME_ARCH,
+		KA_LOAD_NR,
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_mmap, 0, 3),
+		KA_LOAD_ARG_LOW(1),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 1u << 20, 0, 1),
+		KA_FAIL(ENOMEM),
+		KA_ALLOW,
+	};
+
+	return install(code, sizeof code / sizeof code[0]);
+}
 #else
+static int no_filter(void)
+{
 	fprintf(stderr, "kaseccomp: no seccomp headers or architecture for this build\n");
 	return -1;
-#endif
 }
+#define refuse_setsockopt no_filter
+#define refuse_table no_filter
+#endif
 
 static int failures;
 
@@ -123,17 +163,19 @@ static int run(void)
 int main(int argc, char **argv)
 {
 	if (argc == 2 && strcmp(argv[1], "run") == 0) {
-		if (install_filter() != 0)
+		if (refuse_setsockopt() != 0)
 			return 77;
 		return run();
 	}
-	if (argc >= 3 && strcmp(argv[1], "exec") == 0) {
-		if (install_filter() != 0)
+	if (argc >= 3 && (strcmp(argv[1], "exec") == 0 || strcmp(argv[1], "no-table") == 0)) {
+		int installed = strcmp(argv[1], "exec") == 0 ? refuse_setsockopt() : refuse_table();
+
+		if (installed != 0)
 			return 77;
 		execv(argv[2], argv + 2);
 		perror(argv[2]);
 		return 127;
 	}
-	fprintf(stderr, "usage: kaseccomp run | kaseccomp exec PROGRAM [ARG...]\n");
+	fprintf(stderr, "usage: kaseccomp run | kaseccomp exec|no-table PROGRAM [ARG...]\n");
 	return 2;
 }

@@ -1,5 +1,6 @@
 # A hostile environment for the preload: huge and odd variables, the library
-# listed twice or loaded with dlopen(), a seccomp filter refusing setsockopt.
+# listed twice or loaded with dlopen(), a seccomp filter refusing setsockopt
+# or the mapping of the descriptor table.
 check_PROGRAMS += tests/hostile/kadlopen tests/hostile/rawenv tests/hostile/kaseccomp
 tests_hostile_kadlopen_SOURCES = tests/hostile/kadlopen.c tests/progs/sockopts.c
 tests_hostile_kadlopen_CPPFLAGS = -I$(srcdir)/tests/progs $(AM_CPPFLAGS)
