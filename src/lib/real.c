@@ -1,11 +1,24 @@
-/* Symbol resolution: dlsym(RTLD_NEXT, ...) from our constructor, or on first
- * use when a call comes earlier.
+/* Symbol resolution: dlsym(RTLD_NEXT, ...) on the first call of each hook.
  *
- * Another library's constructor may call socket() before ours has run, so
- * each pointer is resolved lazily when it is still NULL. While one caller
- * resolves a symbol, a concurrent or recursive caller (a signal handler, or
- * dlsym itself) must not wait: it takes the raw system call instead, as does
- * every caller if dlsym finds nothing. No locks, no allocation of ours. */
+ * Not from our constructor: a process's first dlsym touches pages of the C
+ * library and the loader that a program like /bin/true never does (four
+ * page faults, about 25 µs on this project's machines, in every process that
+ * preloads us), and a process that never calls a hook should pay nothing.
+ *
+ * Another library's constructor may call socket() before ours has run, and
+ * threads may race for a first call, so each pointer is resolved when it is
+ * still NULL. While one caller resolves a symbol, a concurrent or recursive
+ * caller (a signal handler, or dlsym itself) must not wait: it takes the
+ * raw system call instead, as does every caller if dlsym finds nothing. No
+ * locks, no allocation of ours.
+ *
+ * A first call from a signal handler enters dlsym, which POSIX does not list
+ * as async-signal-safe. glibc's takes the loader's lock, which is recursive
+ * (a handler that interrupted dlopen() in the same thread goes on), and
+ * allocates only to report a missing symbol, which these eight never are in
+ * the C library. musl's takes a read lock: a handler that interrupted
+ * dlopen() in the same thread, as the process's first call of that hook,
+ * would wait for ever. */
 #include <config.h>
 
 #include <dlfcn.h>
@@ -45,15 +58,6 @@ static void *resolve(struct next_symbol *s)
 		__atomic_store_n(&s->busy, 0, __ATOMIC_RELEASE);
 	}
 	return fn;
-}
-
-void ka_real_resolve_all(void)
-{
-	struct next_symbol *all[] = { &next_socket, &next_accept, &next_accept4, &next_connect,
-				      &next_setsockopt, &next_close, &next_dup2, &next_dup3 };
-
-	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
-		(void)resolve(all[i]);
 }
 
 int ka_real_socket(int domain, int type, int protocol)

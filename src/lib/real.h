@@ -4,11 +4,6 @@
 
 #include <sys/socket.h>
 
-/* Resolves every symbol now, from our constructor: a first call made later
- * from a signal handler then never enters dlsym, which is not
- * async-signal-safe. Calls made before it resolve lazily. */
-void ka_real_resolve_all(void);
-
 int ka_real_socket(int domain, int type, int protocol);
 int ka_real_accept(int fd, struct sockaddr *addr, socklen_t *len);
 int ka_real_accept4(int fd, struct sockaddr *addr, socklen_t *len, int flags);

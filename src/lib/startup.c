@@ -1,21 +1,19 @@
 /* Our constructor: the work that must happen before the program's main(),
  * and nothing that can wait for the first socket.
  *
- * Before main(): the symbols of the calls we interpose are resolved, since
- * dlsym is not async-signal-safe and a first close() or socket() may come
- * from a signal handler (real.c); warnings about bad variables, so that a
- * mistake shows when the program starts whatever it does; the
- * KEEPALIVE_INHERIT rule, before the program can start a child; socket
- * activation, before main() accepts from the listeners. All but the first
- * need a variable to be set: without one the settings are all defaults,
- * loaded by the first hook that needs them (runtime.c), as they are when
- * another library's constructor calls socket() before ours has run. */
+ * Before main(): warnings about bad variables, so that a mistake shows when
+ * the program starts whatever it does; the KEEPALIVE_INHERIT rule, before
+ * the program can start a child; socket activation, before main() accepts
+ * from the listeners. Each needs a variable to be set: without one the
+ * settings are all defaults, loaded by the first hook that needs them
+ * (runtime.c), as they are when another library's constructor calls
+ * socket() before ours has run. The symbols we interpose are resolved on
+ * first use (real.c), the descriptor table mapped on first use (fdstate.c). */
 #include <config.h>
 
 #include "activation.h"
 #include "inherit.h"
 #include "log.h"
-#include "real.h"
 #include "runtime.h"
 
 __attribute__((constructor)) static void ka_startup(void)
@@ -23,7 +21,6 @@ __attribute__((constructor)) static void ka_startup(void)
 	struct ka_config scratch;
 	const struct ka_config *cfg;
 
-	ka_real_resolve_all();
 	if (!ka_runtime_environment_set())
 		return;
 	cfg = ka_runtime_settings(&scratch);
