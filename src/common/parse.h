@@ -14,4 +14,9 @@ bool ka_parse_setting(enum ka_setting setting, const char *text, long long *valu
 /* Parses a duration ("90", "90s", "1m30s", "1500ms", "2h") into milliseconds. */
 bool ka_parse_duration_ms(const char *text, long long *ms, enum ka_problem_kind *kind);
 
+/* Reads the decimal digits at *p (at least one; no sign, no blanks) and
+ * advances *p past them. KA_PROBLEM_FORM without a digit, KA_PROBLEM_RANGE
+ * beyond LLONG_MAX. */
+bool ka_parse_digits(const char **p, long long *out, enum ka_problem_kind *kind);
+
 #endif

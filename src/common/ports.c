@@ -1,9 +1,7 @@
 /* KEEPALIVE_PORTS: parsing the list of ports and ranges (decide.c applies it). */
 #include <config.h>
 
-#include <errno.h>
-#include <stdlib.h>
-
+#include "parse.h"
 #include "ports.h"
 #include "settings.h"
 
@@ -22,22 +20,17 @@ static const char *skip_blanks(const char *p)
 /* One port at *p: digits only, KA_PORT_MIN..KA_PORT_MAX. */
 static bool read_port(const char **p, int *port, enum ka_problem_kind *kind)
 {
-	char *end;
-	long value;
+	long long value;
 
 	*p = skip_blanks(*p);
-	if (**p < '0' || **p > '9') {
-		*kind = KA_PROBLEM_FORM;
+	if (!ka_parse_digits(p, &value, kind))
 		return false;
-	}
-	errno = 0;
-	value = strtol(*p, &end, 10);
-	if (errno == ERANGE || value < KA_PORT_MIN || value > KA_PORT_MAX) {
+	if (value < KA_PORT_MIN || value > KA_PORT_MAX) {
 		*kind = KA_PROBLEM_RANGE;
 		return false;
 	}
 	*port = (int)value;
-	*p = skip_blanks(end);
+	*p = skip_blanks(*p);
 	return true;
 }
 

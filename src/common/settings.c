@@ -217,13 +217,12 @@ static bool checked_by_command(ka_lookup_fn *lookup, void *ctx)
 static long long owner_pid(ka_lookup_fn *lookup, void *ctx)
 {
 	const char *text = lookup(KA_OWNER_PID_VARIABLE, ctx);
-	char *end;
+	enum ka_problem_kind kind;
 	long long pid;
 
-	if (text == NULL || *text < '0' || *text > '9')
+	if (text == NULL || !ka_parse_digits(&text, &pid, &kind))
 		return 0;
-	pid = strtoll(text, &end, 10);
-	return *end == '\0' ? pid : 0;
+	return *text == '\0' ? pid : 0;
 }
 
 static long long probes_ms(const struct ka_config *cfg)

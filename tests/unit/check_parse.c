@@ -1,4 +1,4 @@
-/* Single values: ka_parse_setting() and ka_parse_duration_ms(). */
+/* Single values: ka_parse_setting(), ka_parse_duration_ms(), ka_parse_digits(). */
 #include "cases.h"
 #include "unit.h"
 
@@ -111,6 +111,45 @@ START_TEST(duration_bad)
 }
 END_TEST
 
+/* Digits only, up to LLONG_MAX exactly; the pointer stops at the first
+ * character that is not a digit. */
+static const struct {
+	const char *text;
+	bool ok;
+	long long value;
+	int used; /* characters read */
+	enum ka_problem_kind kind;
+} digit_cases[] = {
+	{ "0", true, 0, 1, 0 },
+	{ "007", true, 7, 3, 0 },
+	{ "42s", true, 42, 2, 0 },
+	{ "9223372036854775807", true, 9223372036854775807LL, 19, 0 },
+	{ "9223372036854775808", false, 0, 0, KA_PROBLEM_RANGE },
+	{ "99999999999999999999", false, 0, 0, KA_PROBLEM_RANGE },
+	{ "", false, 0, 0, KA_PROBLEM_FORM },
+	{ " 5", false, 0, 0, KA_PROBLEM_FORM },
+	{ "-5", false, 0, 0, KA_PROBLEM_FORM },
+	{ "+5", false, 0, 0, KA_PROBLEM_FORM },
+};
+
+START_TEST(digits)
+{
+	const char *p = digit_cases[_i].text;
+	enum ka_problem_kind kind = KA_PROBLEM_UT_SHORT;
+	long long value = -1;
+	bool ok = ka_parse_digits(&p, &value, &kind);
+
+	ck_assert_msg(ok == digit_cases[_i].ok, "'%s': %s", digit_cases[_i].text,
+		      ok ? "accepted" : "rejected");
+	if (ok) {
+		ck_assert_int_eq(value, digit_cases[_i].value);
+		ck_assert_int_eq(p - digit_cases[_i].text, digit_cases[_i].used);
+	} else {
+		ck_assert_int_eq(kind, digit_cases[_i].kind);
+		ck_assert_ptr_eq(p, digit_cases[_i].text);
+	}
+}
+END_TEST
 
 Suite *parse_suite(void)
 {
@@ -125,6 +164,10 @@ Suite *parse_suite(void)
 	tc = tcase_create("durations");
 	tcase_add_loop_test(tc, duration_good, 0, N(durations));
 	tcase_add_loop_test(tc, duration_bad, 0, N(bad_durations));
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("digits");
+	tcase_add_loop_test(tc, digits, 0, N(digit_cases));
 	suite_add_tcase(s, tc);
 	return s;
 }
