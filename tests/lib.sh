@@ -39,6 +39,10 @@ assert_match() {
 	printf '%s\n' "$3" | grep -Eq -- "$2" || fail "$1: '$3' does not match /$2/"
 }
 
+# The start of every line the library writes, "libkeepalive[PID NAME]: ",
+# as an extended regular expression.
+KA_FROM='libkeepalive\[[0-9]+( [^]]*)?\]: '
+
 # The standard timers of the loopback tests, and the line kaprobe prints for
 # a socket the library configured with them (user timeout 30 + 5 x 4 s).
 KA_TIMERS="KEEPALIVE_IDLE=30 KEEPALIVE_INTVL=5 KEEPALIVE_CNT=4"

@@ -40,7 +40,7 @@ bool ka_environment_check(const struct ka_cmdline *cmd, const struct ka_config *
 		char name[64], line[1024], *fallback;
 
 		snprintf(name, sizeof name, "--%s", option ? option : "");
-		ka_problem_format_as(p, cfg, "keepalive", option ? name : p->variable, line,
+		ka_problem_format(p, cfg, "keepalive", option ? name : p->variable, line,
 				     sizeof line);
 		fallback = strstr(line, "; using the default");
 		if (bad && fallback != NULL)

@@ -14,6 +14,7 @@
 
 #include "cgroup.h"
 #include "environment.h"
+#include "messages.h"
 #include "options.h"
 #include "pidcmd.h"
 #include "preload.h"
@@ -70,11 +71,13 @@ static bool library_usable(const struct ka_library *lib)
 /* Like a shell: 127 when COMMAND is not found, 126 when it cannot run. */
 static int run(char **command)
 {
+	char shown[KA_VALUE_SHOWN_SIZE];
 	int error;
 
 	execvp(command[0], command);
 	error = errno;
-	fprintf(stderr, "keepalive: cannot run '%s': %s\n", command[0], strerror(error));
+	ka_value_shown(shown, command[0]);
+	fprintf(stderr, "keepalive: cannot run '%s': %s\n", shown, strerror(error));
 	return error == ENOENT || error == ENOTDIR ? KA_EXIT_NOTFOUND : KA_EXIT_NOEXEC;
 }
 

@@ -87,7 +87,10 @@ static bool set_setting(const struct option_row *row, const char *arg, struct ka
 	bool empty;
 
 	if (!ka_parse_setting(row->setting, text, &value, &empty, &kind)) {
-		fprintf(stderr, "keepalive: --%s '%s' %s: expected %s\n", row->name, text,
+		char shown[KA_VALUE_SHOWN_SIZE];
+
+		ka_value_shown(shown, text);
+		fprintf(stderr, "keepalive: --%s '%s' %s: expected %s\n", row->name, shown,
 			ka_problem_kind_text(empty ? KA_PROBLEM_FORM : kind),
 			ka_setting_accepted(row->setting));
 		return false;
@@ -296,8 +299,12 @@ static void build_getopt(char *shorts, struct option *longs)
 
 static enum ka_cmd_action bad_usage(const char *problem, const char *what)
 {
-	if (problem != NULL)
-		fprintf(stderr, "keepalive: %s '%s'\n", problem, what);
+	char shown[KA_VALUE_SHOWN_SIZE];
+
+	if (problem != NULL) {
+		ka_value_shown(shown, what);
+		fprintf(stderr, "keepalive: %s '%s'\n", problem, shown);
+	}
 	fprintf(stderr, "Try 'keepalive --help' for more information.\n");
 	return KA_CMD_USAGE;
 }
@@ -334,7 +341,7 @@ static enum ka_cmd_action bad_long_option(const char *token, const struct option
 {
 	size_t n = strcspn(token + 2, "=");
 	const struct option *exact = NULL, *near = NULL;
-	char matches[256] = "";
+	char matches[256] = "", shown[KA_VALUE_SHOWN_SIZE];
 	int prefixes = 0, best = 3;
 
 	for (const struct option *o = longs; o->name != NULL; o++) {
@@ -348,13 +355,14 @@ static enum ka_cmd_action bad_long_option(const char *token, const struct option
 		for (const struct option *o = longs; o->name != NULL; o++)
 			if (strncmp(o->name, token + 2, n) == 0)
 				exact = o;
+	ka_value_shown(shown, token);
 	if (exact != NULL && token[2 + n] == '=' && exact->has_arg == no_argument) {
-		fprintf(stderr, "keepalive: --%s takes no value: '%s'\n", exact->name, token);
+		fprintf(stderr, "keepalive: --%s takes no value: '%s'\n", exact->name, shown);
 		return bad_usage(NULL, NULL);
 	}
 	if (exact == NULL && prefixes > 1) {
-		fprintf(stderr, "keepalive: option '%.*s' is ambiguous: %s\n", (int)(n + 2), token,
-			matches);
+		shown[strcspn(shown, "=")] = '\0';
+		fprintf(stderr, "keepalive: option '%s' is ambiguous: %s\n", shown, matches);
 		return bad_usage(NULL, NULL);
 	}
 	for (const struct option *o = longs; o->name != NULL; o++) {
@@ -367,7 +375,7 @@ static enum ka_cmd_action bad_long_option(const char *token, const struct option
 		}
 	}
 	if (near != NULL) {
-		fprintf(stderr, "keepalive: unknown option '%s'; did you mean --%s?\n", token,
+		fprintf(stderr, "keepalive: unknown option '%s'; did you mean --%s?\n", shown,
 			near->name);
 		return bad_usage(NULL, NULL);
 	}

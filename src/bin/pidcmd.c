@@ -11,27 +11,29 @@
 #include <unistd.h>
 
 #include "environment.h"
+#include "messages.h"
 #include "options.h"
+#include "parse.h"
 #include "pidcmd.h"
 #include "procs.h"
 
 static int usage(const char *problem, const char *what)
 {
+	char shown[KA_VALUE_SHOWN_SIZE] = "";
+
+	if (what != NULL)
+		ka_value_shown(shown, what);
 	fprintf(stderr, "keepalive: %s%s%s%s\nTry 'keepalive --help' for more information.\n",
-		problem, what ? " '" : "", what ? what : "", what ? "': expected a process id or all" : "");
+		problem, what ? " '" : "", shown, what ? "': expected a process id or all" : "");
 	return KA_EXIT_FAILED;
 }
 
 static bool parse_pid(const char *text, pid_t *pid)
 {
-	char *end;
-	long value;
+	enum ka_problem_kind kind;
+	long long value;
 
-	if (*text < '0' || *text > '9')
-		return false;
-	errno = 0;
-	value = strtol(text, &end, 10);
-	if (errno != 0 || *end != '\0' || value < 1 || value > INT_MAX)
+	if (!ka_parse_digits(&text, &value, &kind) || *text != '\0' || value < 1 || value > INT_MAX)
 		return false;
 	*pid = (pid_t)value;
 	return true;

@@ -3,9 +3,27 @@
 
 #include <limits.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "messages.h"
+#include "ports.h"
 #include "settings.h"
+
+void ka_value_shown(char *dst, const char *text)
+{
+	size_t n = strnlen(text, KA_VALUE_SHOWN + 1);
+	size_t kept = n > KA_VALUE_SHOWN ? KA_VALUE_SHOWN : n;
+
+	for (size_t i = 0; i < kept; i++) {
+		unsigned char c = (unsigned char)text[i];
+
+		dst[i] = c < 0x20 || c == 0x7f ? '?' : (char)c;
+	}
+	if (n > KA_VALUE_SHOWN)
+		memcpy(dst + kept, "...", 4);
+	else
+		dst[kept] = '\0';
+}
 
 /* A user timeout outside (idle + intvl x (cnt - 1), idle + intvl x cnt]:
  * when detection of an idle dead peer happens instead. */
@@ -65,15 +83,9 @@ const char *ka_problem_kind_text(enum ka_problem_kind kind)
 }
 
 int ka_problem_format(const struct ka_problem *problem, const struct ka_config *cfg,
-		      char *buf, size_t len)
-{
-	return ka_problem_format_as(problem, cfg, "libkeepalive", problem->variable, buf, len);
-}
-
-int ka_problem_format_as(const struct ka_problem *problem, const struct ka_config *cfg,
 			 const char *program, const char *name, char *buf, size_t len)
 {
-	char subject[KA_VALUE_SHOWN + 96];
+	char subject[KA_VALUE_SHOWN_SIZE + 96];
 
 	/* An option as it is typed (--idle '10x'), a variable as it is set. */
 	snprintf(subject, sizeof subject, name[0] == '-' ? "%s '%s'" : "%s='%s'", name,
@@ -125,12 +137,11 @@ int ka_config_describe(const struct ka_config *cfg, char *buf, size_t len)
 		APPEND(" mode=force");
 	if (cfg->role != KA_ROLE_ALL)
 		APPEND(" role=%s", ka_setting_word(KA_ROLE, cfg->role));
-	for (int i = 0; i < cfg->nports; i++) {
-		APPEND(i == 0 ? " ports=" : ",");
-		if (cfg->ports[i].lo == cfg->ports[i].hi)
-			APPEND("%d", cfg->ports[i].lo);
-		else
-			APPEND("%d-%d", cfg->ports[i].lo, cfg->ports[i].hi);
+	if (cfg->nports > 0) {
+		char ports[KA_PORTS_TEXT_MAX];
+
+		ka_ports_format(cfg->ports, cfg->nports, ports, sizeof ports);
+		APPEND(" ports=%s", ports);
 	}
 	if (!cfg->inherit)
 		APPEND(" inherit=no");

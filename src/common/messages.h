@@ -4,19 +4,21 @@
 
 #include "settings.h"
 
+/* Copies what a user typed or set, as every message shows it: the first
+ * KA_VALUE_SHOWN bytes, a cut marked with "...", control characters as '?'
+ * (one line on a terminal and in syslog whatever the text holds). dst has
+ * KA_VALUE_SHOWN_SIZE bytes. Async-signal-safe. */
+void ka_value_shown(char *dst, const char *text);
+
 /* How a bad value is wrong, as a phrase: "is out of range", ... */
 const char *ka_problem_kind_text(enum ka_problem_kind kind);
 
-/* Writes the one-line message for a problem, as the library gives it
- * ("libkeepalive: KEEPALIVE_IDLE='10x' is not valid..."); returns what
- * snprintf returns. */
+/* Writes the one-line message for a problem, from program ("keepalive",
+ * "libkeepalive[1234 nginx]"), naming the value by name: an option
+ * ("--idle", shown as --idle '10x') or a variable (KEEPALIVE_IDLE='10x');
+ * returns what snprintf returns. */
 int ka_problem_format(const struct ka_problem *problem, const struct ka_config *cfg,
-		      char *buf, size_t len);
-
-/* The same from another program, naming the value by name: an option
- * ("--idle", shown as --idle '10x') or a variable (KEEPALIVE_IDLE='10x'). */
-int ka_problem_format_as(const struct ka_problem *problem, const struct ka_config *cfg,
-			 const char *program, const char *name, char *buf, size_t len);
+		      const char *program, const char *name, char *buf, size_t len);
 
 /* Writes the effective settings on one line ("idle=60s intvl=10s ..."). */
 int ka_config_describe(const struct ka_config *cfg, char *buf, size_t len);

@@ -1,4 +1,5 @@
-/* KEEPALIVE_PORTS: parsing the list of ports and ranges (decide.c applies it). */
+/* KEEPALIVE_PORTS: parsing the list of ports and ranges, and writing it back
+ * (decide.c applies it). */
 #include <config.h>
 
 #include "parse.h"
@@ -65,6 +66,45 @@ bool ka_parse_ports(const char *text, struct ka_port_range *ranges, int *n,
 		if (*p++ != ',') {
 			*kind = KA_PROBLEM_FORM;
 			return false;
+		}
+	}
+}
+
+/* Appends text at buf + *used, always terminated, never past len. */
+static void append(char *buf, size_t len, size_t *used, const char *text)
+{
+	while (*text != '\0' && *used + 1 < len)
+		buf[(*used)++] = *text++;
+	buf[*used] = '\0';
+}
+
+static void append_port(char *buf, size_t len, size_t *used, int port)
+{
+	char digits[8];
+	int i = (int)sizeof digits;
+
+	digits[--i] = '\0';
+	do {
+		digits[--i] = (char)('0' + port % 10);
+		port /= 10;
+	} while (port > 0 && i > 0);
+	append(buf, len, used, digits + i);
+}
+
+void ka_ports_format(const struct ka_port_range *ranges, int n, char *buf, size_t len)
+{
+	size_t used = 0;
+
+	if (len == 0)
+		return;
+	buf[0] = '\0';
+	for (int i = 0; i < n; i++) {
+		if (i > 0)
+			append(buf, len, &used, ",");
+		append_port(buf, len, &used, ranges[i].lo);
+		if (ranges[i].hi != ranges[i].lo) {
+			append(buf, len, &used, "-");
+			append_port(buf, len, &used, ranges[i].hi);
 		}
 	}
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "detect.h"
+#include "messages.h"
 #include "parse.h"
 #include "ports.h"
 #include "settings.h"
@@ -94,25 +95,6 @@ const char *ka_setting_accepted(enum ka_setting setting)
 	return settings[setting].accepted;
 }
 
-/* Keeps the start of a bad value for the message, marking a cut with "...".
- * Control characters become '?', so that the warning stays one line on
- * stderr and in syslog whatever the variable holds. */
-static void keep_value(char *dst, const char *text)
-{
-	size_t n = strnlen(text, KA_VALUE_SHOWN + 1);
-	size_t kept = n > KA_VALUE_SHOWN ? KA_VALUE_SHOWN : n;
-
-	for (size_t i = 0; i < kept; i++) {
-		unsigned char c = (unsigned char)text[i];
-
-		dst[i] = c < 0x20 || c == 0x7f ? '?' : (char)c;
-	}
-	if (n > KA_VALUE_SHOWN)
-		memcpy(dst + kept, "...", 4);
-	else
-		dst[kept] = '\0';
-}
-
 static void add_problem(struct ka_config *cfg, enum ka_setting setting, const char *variable,
 			enum ka_problem_kind kind, const char *text)
 {
@@ -124,7 +106,7 @@ static void add_problem(struct ka_config *cfg, enum ka_setting setting, const ch
 	p->setting = setting;
 	p->variable = variable;
 	p->kind = kind;
-	keep_value(p->value, text ? text : "");
+	ka_value_shown(p->value, text ? text : "");
 }
 
 /* The first variable of a setting that is set and not blank, or NULL. */

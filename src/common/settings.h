@@ -56,13 +56,14 @@ enum ka_problem_kind {
 #define KA_DURATION_MAX_MS (1000LL * 1000 * 1000 * 1000 * 1000) /* no overflow below this */
 
 #define KA_VALUE_SHOWN 40  /* bytes of a bad value kept for the message */
+#define KA_VALUE_SHOWN_SIZE (KA_VALUE_SHOWN + 4) /* and room for "..." (messages.h) */
 #define KA_MAX_PROBLEMS (KA_SETTING_COUNT + 2) /* one a setting, two checks */
 
 struct ka_problem {
 	enum ka_setting setting;
 	const char *variable; /* the variable that held the value */
 	enum ka_problem_kind kind;
-	char value[KA_VALUE_SHOWN + 4]; /* the bad text, shortened with "..." */
+	char value[KA_VALUE_SHOWN_SIZE]; /* the bad text as shown (ka_value_shown) */
 };
 
 struct ka_port_range {

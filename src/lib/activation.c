@@ -8,7 +8,6 @@
  * itself, configured here since nothing else would reach it. */
 #include <config.h>
 
-#include <stdlib.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -17,20 +16,20 @@
 #include "environ.h"
 #include "fdstate.h"
 #include "log.h"
+#include "parse.h"
 #include "tcp.h"
 
 #define LISTEN_FDS_START 3
 
-static long number_of(const char *name)
+static long long number_of(const char *name)
 {
 	const char *text = ka_env_get(name);
-	char *end;
-	long value;
+	enum ka_problem_kind kind;
+	long long value;
 
-	if (text == NULL || *text < '0' || *text > '9')
+	if (text == NULL || !ka_parse_digits(&text, &value, &kind) || *text != '\0')
 		return -1;
-	value = strtol(text, &end, 10);
-	return *end == '\0' ? value : -1;
+	return value;
 }
 
 static void adopt(const struct ka_config *cfg, int fd)
@@ -41,10 +40,11 @@ static void adopt(const struct ka_config *cfg, int fd)
 	s.kind = ka_fd_kind(fd);
 	s.side = ka_fd_listening(fd) ? KA_SIDE_LISTENER : KA_SIDE_ACCEPTED;
 	d = ka_apply_decide(cfg, fd, &s);
-	if (ka_apply_decision(cfg, fd, &d, "at start-up (socket activation)", NULL)) {
+	if (ka_apply_decision(cfg, fd, &d, &s, "at start-up (socket activation)", NULL)) {
 		ka_apply_mark_configured(fd);
 	} else if (d.reason == KA_WHY_OWN_KEEPALIVE || d.reason == KA_WHY_ALREADY) {
-		ka_log_socket(cfg, fd, "passed by socket activation with keepalive on: left as it is");
+		ka_log_socket(cfg, fd,
+			      "passed by socket activation with keepalive already on: kept as it is");
 		ka_fd_set(fd, s.side == KA_SIDE_LISTENER ? KA_FD_CHECKING_QUEUE : KA_FD_DECIDED);
 	} else {
 		ka_fd_set(fd, KA_FD_LEFT_ALONE);
@@ -53,11 +53,11 @@ static void adopt(const struct ka_config *cfg, int fd)
 
 void ka_activation_startup(const struct ka_config *cfg)
 {
-	long fds, pid = number_of("LISTEN_PID");
+	long long fds, pid = number_of("LISTEN_PID");
 
-	if (!cfg->enabled || pid < 0 || pid != (long)getpid())
+	if (!cfg->enabled || pid < 0 || pid != (long long)getpid())
 		return;
 	fds = number_of("LISTEN_FDS");
-	for (long i = 0; i < fds && i < 4096; i++)
+	for (long long i = 0; i < fds && i < 4096; i++)
 		adopt(cfg, LISTEN_FDS_START + (int)i);
 }

@@ -35,13 +35,13 @@ struct ka_decision ka_apply_decide(const struct ka_config *cfg, int fd,
 }
 
 bool ka_apply_decision(const struct ka_config *cfg, int fd, const struct ka_decision *d,
-		       const char *where, const char *what)
+		       const struct ka_socket_facts *s, const char *where, const char *what)
 {
 	if (d->verdict != KA_CONFIGURE) {
 		/* Not TCP, or the library off: not worth a line. */
 		if (d->verdict == KA_LEAVE && what != NULL && d->reason != KA_WHY_NOT_TCP &&
 		    d->reason != KA_WHY_DISABLED)
-			ka_log_left(cfg, fd, what, ka_reason_text(d->reason));
+			ka_log_left(cfg, fd, what, d->reason, s);
 		return false;
 	}
 	ka_log_configured(cfg, fd, where, d->kept, ka_fd_configure(fd, cfg, d->set));

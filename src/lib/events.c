@@ -38,7 +38,7 @@ void ka_after_socket(int fd, int domain, int type, int protocol)
 	d = ka_decide(cfg, &s);
 	if (d.verdict == KA_LATER)
 		ka_fd_set(fd, KA_FD_AWAITING_ADDRESS);
-	else if (ka_apply_decision(cfg, fd, &d, "at socket()", NULL))
+	else if (ka_apply_decision(cfg, fd, &d, &s, "at socket()", NULL))
 		ka_fd_set(fd, KA_FD_DECIDED);
 	errno = saved_errno;
 }
@@ -66,10 +66,10 @@ static enum ka_fd_state first_accept(const struct ka_config *cfg, int listener,
 	d = ka_apply_decide(cfg, listener, &s);
 	if (d.verdict == KA_LEAVE && d.reason != KA_WHY_OWN_KEEPALIVE &&
 	    d.reason != KA_WHY_ALREADY) {
-		ka_apply_decision(cfg, listener, &d, NULL, "listener, with its connections");
+		ka_apply_decision(cfg, listener, &d, &s, NULL, "listener, with its connections");
 		return KA_FD_LEFT_ALONE;
 	}
-	ka_apply_decision(cfg, listener, &d, "at its first accept()", NULL);
+	ka_apply_decision(cfg, listener, &d, &s, "at its first accept()", NULL);
 	return KA_FD_CHECKING_QUEUE;
 }
 
@@ -88,11 +88,13 @@ static void check_queued(const struct ka_config *cfg, int listener, int conn, un
 	if (d.verdict == KA_LEAVE) {
 		/* Inherited from the listener: so will every later one. */
 		ka_fd_set(listener, KA_FD_PASSING_ON);
-		ka_log_socket(cfg, conn, "accepted with keepalive already on: left as it is");
+		ka_log_socket(cfg, conn,
+			      "accepted with keepalive on, inherited from its listener: so will be "
+			      "every later connection, at no cost");
 		return;
 	}
-	ka_apply_decision(cfg, conn, &d, "at accept() (it was queued before the listener was)",
-			  NULL);
+	ka_apply_decision(cfg, conn, &d, &s,
+			  "at accept(), having queued before its listener was configured", NULL);
 }
 
 void ka_after_accept(int listener, int conn)
@@ -147,7 +149,7 @@ void ka_before_connect(int fd, const struct sockaddr *addr, socklen_t len)
 	s.program_options = ka_fd_program_options(fd);
 	if (cfg->enabled) {
 		d = ka_apply_decide(cfg, fd, &s);
-		if (ka_apply_decision(cfg, fd, &d, "at connect()", "connect()") ||
+		if (ka_apply_decision(cfg, fd, &d, &s, "at connect()", "connect()") ||
 		    d.reason == KA_WHY_OWN_KEEPALIVE || d.reason == KA_WHY_ALREADY)
 			ka_fd_set(fd, KA_FD_DECIDED);
 		else if (d.reason != KA_WHY_NOT_TCP)

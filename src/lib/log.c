@@ -4,12 +4,14 @@
 #include <dlfcn.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <syslog.h>
 #include <unistd.h>
 
 #include "log.h"
 #include "messages.h"
+#include "ports.h"
 
 #define KA_LINE_MAX 512
 
@@ -46,37 +48,6 @@ static void emit(bool to_stderr, int priority, const char *line)
 	}
 }
 
-void ka_log_startup(const struct ka_config *cfg)
-{
-	static const char prefix[] = "libkeepalive: ";
-	char line[KA_LINE_MAX];
-	bool to_stderr;
-
-	/* The keepalive command has given these warnings once already. */
-	int nproblems = cfg->checked ? 0 : cfg->nproblems;
-
-	if (nproblems == 0 && cfg->debug < 1)
-		return; /* nothing to say: not even an fstat */
-	to_stderr = stderr_usable();
-	for (int i = 0; i < nproblems; i++) {
-		ka_problem_format(&cfg->problems[i], cfg, line, sizeof line);
-		emit(to_stderr, LOG_WARNING, line);
-	}
-	if (cfg->debug >= 1) {
-		size_t used = sizeof prefix - 1;
-		Dl_info self;
-
-		memcpy(line, prefix, sizeof prefix);
-		used += (size_t)ka_config_describe(cfg, line + used, sizeof line - used);
-		/* Which library this is: LD_PRELOAD=libkeepalive.so may find another. */
-		if (used < sizeof line && dladdr((void *)ka_log_startup, &self) != 0 &&
-		    self.dli_fname != NULL)
-			snprintf(line + used, sizeof line - used, " (%s, %s)", ka_version,
-				 self.dli_fname);
-		emit(to_stderr, LOG_INFO, line);
-	}
-}
-
 /* Async-signal-safe building of a line: no stdio. */
 struct line {
 	char buf[KA_LINE_MAX];
@@ -105,12 +76,79 @@ static void add_number(struct line *l, long long n)
 	add_text(l, digits + i);
 }
 
+/* Text a program chose (a thread's name), as messages show values. */
+static void add_shown(struct line *l, const char *text)
+{
+	char shown[KA_VALUE_SHOWN_SIZE];
+
+	ka_value_shown(shown, text);
+	add_text(l, shown);
+}
+
+/* Whose line it is, "libkeepalive[1234 nginx]", so that the lines of a
+ * launcher chain or of a forking server can be told apart. The name is the
+ * calling thread's (PR_GET_NAME): the file's name from exec, unless the
+ * program renamed the thread. */
+static void add_origin(struct line *l)
+{
+	char name[17] = "";
+
+	add_text(l, "libkeepalive[");
+	add_number(l, (long long)getpid());
+	if (prctl(PR_GET_NAME, name, 0, 0, 0) == 0 && name[0] != '\0') {
+		add_text(l, " ");
+		add_shown(l, name);
+	}
+	add_text(l, "]");
+}
+
+/* The line so far as a string. */
+static const char *line_text(struct line *l)
+{
+	l->buf[l->len] = '\0'; /* add_text leaves room for it */
+	return l->buf;
+}
+
+void ka_log_startup(const struct ka_config *cfg)
+{
+	char line[KA_LINE_MAX];
+	struct line origin = { .len = 0 };
+	bool to_stderr;
+
+	/* The keepalive command has given these warnings once already. */
+	int nproblems = cfg->checked ? 0 : cfg->nproblems;
+
+	if (nproblems == 0 && cfg->debug < 1)
+		return; /* nothing to say: not even an fstat */
+	to_stderr = stderr_usable();
+	add_origin(&origin);
+	for (int i = 0; i < nproblems; i++) {
+		const struct ka_problem *p = &cfg->problems[i];
+
+		ka_problem_format(p, cfg, line_text(&origin), p->variable, line, sizeof line);
+		emit(to_stderr, LOG_WARNING, line);
+	}
+	if (cfg->debug >= 1) {
+		size_t used = (size_t)snprintf(line, sizeof line, "%s: ", line_text(&origin));
+		Dl_info self;
+
+		used += (size_t)ka_config_describe(cfg, line + used, sizeof line - used);
+		/* Which library this is: LD_PRELOAD=libkeepalive.so may find another. */
+		if (used < sizeof line && dladdr((void *)ka_log_startup, &self) != 0 &&
+		    self.dli_fname != NULL)
+			snprintf(line + used, sizeof line - used, " (%s, %s)", ka_version,
+				 self.dli_fname);
+		emit(to_stderr, LOG_INFO, line);
+	}
+}
+
 /* Starts a KEEPALIVE_DEBUG=2 line about a descriptor; false when none is due. */
 static bool start_socket_line(struct line *l, const struct ka_config *cfg, int fd)
 {
 	if (cfg->debug < 2 || !stderr_usable())
 		return false;
-	add_text(l, "libkeepalive: fd ");
+	add_origin(l);
+	add_text(l, ": fd ");
 	add_number(l, fd);
 	add_text(l, ": ");
 	return true;
@@ -170,7 +208,37 @@ void ka_log_configured(const struct ka_config *cfg, int fd, const char *where, u
 	finish_line(&l);
 }
 
-void ka_log_left(const struct ka_config *cfg, int fd, const char *what, const char *why)
+/* Why a scope filter left a socket: its side or its port, and the filter. */
+static void add_scope_reason(struct line *l, const struct ka_config *cfg, enum ka_reason reason,
+			     const struct ka_socket_facts *s)
+{
+	static const char *const sides[] = {
+		[KA_SIDE_UNDECIDED] = "a socket not connected yet",
+		[KA_SIDE_CLIENT] = "a client socket",
+		[KA_SIDE_LISTENER] = "a listener",
+		[KA_SIDE_ACCEPTED] = "an accepted connection",
+	};
+	char ports[KA_PORTS_TEXT_MAX];
+
+	if (reason == KA_WHY_ROLE) {
+		add_text(l, sides[s->side]);
+		add_text(l, ", outside KEEPALIVE_ROLE=");
+		add_text(l, ka_setting_word(KA_ROLE, cfg->role));
+		return;
+	}
+	if (s->port < 0) {
+		add_text(l, "no port (not IPv4 or IPv6)");
+	} else {
+		add_text(l, s->side == KA_SIDE_CLIENT ? "remote port " : "local port ");
+		add_number(l, s->port);
+	}
+	add_text(l, ", outside KEEPALIVE_PORTS=");
+	ka_ports_format(cfg->ports, cfg->nports, ports, sizeof ports);
+	add_text(l, ports);
+}
+
+void ka_log_left(const struct ka_config *cfg, int fd, const char *what, enum ka_reason reason,
+		 const struct ka_socket_facts *s)
 {
 	struct line l = { .len = 0 };
 
@@ -178,7 +246,10 @@ void ka_log_left(const struct ka_config *cfg, int fd, const char *what, const ch
 		return;
 	add_text(&l, what);
 	add_text(&l, ": left alone: ");
-	add_text(&l, why);
+	if (reason == KA_WHY_ROLE || reason == KA_WHY_PORT)
+		add_scope_reason(&l, cfg, reason, s);
+	else
+		add_text(&l, ka_reason_text(reason));
 	finish_line(&l);
 }
 

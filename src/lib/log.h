@@ -2,6 +2,7 @@
 #ifndef KA_LOG_H
 #define KA_LOG_H
 
+#include "decide.h"
 #include "sockopts.h"
 
 /* "libkeepalive 1.0.0": the library's version, kept in its file. */
@@ -13,7 +14,8 @@ extern const char ka_version[];
 void ka_log_startup(const struct ka_config *cfg);
 
 /* KEEPALIVE_DEBUG=2: one line for a socket, from a hook (async-signal-safe:
- * plain write(2) to stderr, nothing at all when stderr is not usable). */
+ * plain write(2) to stderr, nothing at all when stderr is not usable). Every
+ * line starts with "libkeepalive[PID NAME]: ". */
 void ka_log_socket(const struct ka_config *cfg, int fd, const char *what);
 
 /* KEEPALIVE_DEBUG=2: a socket configured, with the values applied, the
@@ -21,8 +23,10 @@ void ka_log_socket(const struct ka_config *cfg, int fd, const char *what);
 void ka_log_configured(const struct ka_config *cfg, int fd, const char *where, unsigned kept,
 		       unsigned refused);
 
-/* KEEPALIVE_DEBUG=2: a socket left alone: what the program did, and why. */
-void ka_log_left(const struct ka_config *cfg, int fd, const char *what, const char *why);
+/* KEEPALIVE_DEBUG=2: a socket left alone: what the program did, and why; a
+ * scope filter's reason names the side or the port (from s) and the filter. */
+void ka_log_left(const struct ka_config *cfg, int fd, const char *what, enum ka_reason reason,
+		 const struct ka_socket_facts *s);
 
 /* KEEPALIVE_DEBUG=2, force mode: a setsockopt() call that was not made. */
 void ka_log_override(const struct ka_config *cfg, int fd, const struct ka_sockopt *opt,

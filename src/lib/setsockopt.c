@@ -38,7 +38,7 @@ static bool managed_socket(const struct ka_config *cfg, int fd)
 		/* Made by a path we did not see: configured now, unless a
 		 * scope filter must wait for its address (KA_LATER). */
 		d = ka_apply_decide(cfg, fd, &s);
-		if (!ka_apply_decision(cfg, fd, &d, "at setsockopt() (force mode)", NULL))
+		if (!ka_apply_decision(cfg, fd, &d, &s, "at setsockopt() (force mode)", NULL))
 			return false;
 		ka_apply_mark_configured(fd);
 		return true;

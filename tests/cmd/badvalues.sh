@@ -102,3 +102,21 @@ assert_match "--help=foo" "^keepalive: --help takes no value: '--help=foo'" "$er
 err=$("$KA_CMD" --idel 5 true 2>&1) || true
 assert_match "did you mean" "^keepalive: unknown option '--idel'; did you mean --idle\\?" "$err"
 assert_eq "--help=foo status" 125 "$(status "$KA_CMD" --help=foo)"
+
+# What the user typed is shown as the library shows a variable: cut after
+# 40 bytes with "...", control characters as '?' (an escape sequence is not
+# sent to the terminal), for a value, an option, a process id and a command.
+huge=$(head -c 100000 /dev/zero | tr '\0' 7)
+esc=$(printf '\033[31m')
+err=$("$KA_CMD" --idle "$huge" true 2>&1) || true
+assert_eq "a 100 kB value: one short line" \
+	"keepalive: --idle '$(printf '%.40s' "$huge")...' is out of range: expected" \
+	"$(printf '%s\n' "$err" | sed -n '1s/\(expected\).*/\1/p')"
+err=$("$KA_CMD" --idle "${esc}10" true 2>&1) || true
+assert_match "an escape in a value" "^keepalive: --idle '\?\[31m10' is not valid" "$err"
+err=$("$KA_CMD" "--x${esc}" true 2>&1) || true
+assert_match "an escape in an option" "^keepalive: unknown option '--x\?\[31m'" "$err"
+err=$("$KA_CMD" --pid "1${esc}" 2>&1) || true
+assert_match "an escape in a process id" "^keepalive: --pid '1\?\[31m': expected a process id" "$err"
+err=$("$KA_CMD" "/nonexistent/${esc}x" 2>&1) || true
+assert_match "an escape in a command" "^keepalive: cannot run '/nonexistent/\?\[31mx'" "$err"

@@ -16,8 +16,8 @@ assert_match "naming the variable" "^keepalive: KEEPALIVE_USER_TIMEOUT='10s' is 
 # A program that changes the variables gets the library's warning again.
 err=$("$KA_CMD" sh -c 'KEEPALIVE_USER_TIMEOUT=20s sh -c true' 2>&1) || fail "exited $?"
 assert_match "changed variables: the library warns" \
-	"^libkeepalive: KEEPALIVE_USER_TIMEOUT='20s' is not longer" "$err"
+	"^${KA_FROM}KEEPALIVE_USER_TIMEOUT='20s' is not longer" "$err"
 
 # Without the command, the library warns in each process.
 err=$(preload KEEPALIVE_USER_TIMEOUT=10s sh -c 'true' 2>&1) || fail "exited $?"
-assert_match "library alone" "^libkeepalive: KEEPALIVE_USER_TIMEOUT='10s' is not longer" "$err"
+assert_match "library alone" "^${KA_FROM}KEEPALIVE_USER_TIMEOUT='10s' is not longer" "$err"

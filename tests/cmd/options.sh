@@ -69,9 +69,9 @@ done
 
 # -v: the library prints its settings; -vv also one line per socket.
 err=$("$KA_CMD" -v --idle 30 "$KA_PROGS/kaprobe" socket tcp4 2>&1 >/dev/null)
-assert_match "-v" '^libkeepalive: idle=30s intvl=10s cnt=6' "$err"
+assert_match "-v" "^${KA_FROM}idle=30s intvl=10s cnt=6" "$err"
 err=$("$KA_CMD" -vv "$KA_PROGS/kaprobe" socket tcp4 2>&1 >/dev/null)
-[ "$(printf '%s\n' "$err" | grep -c '^libkeepalive: ')" -ge 2 ] ||
+[ "$(printf '%s\n' "$err" | grep -Ec "^$KA_FROM")" -ge 2 ] ||
 	fail "-vv: expected a line per socket, got '$err'"
 assert_match "-vvv stays at 2" '(^|[^0-9])2$' "$("$KA_CMD" -vvv printenv KEEPALIVE_DEBUG)"
 

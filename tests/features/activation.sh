@@ -75,9 +75,9 @@ accepted $KA_OURS
 listener $KA_OURS" "$(cat "$tmp/plain.out")"
 grep -q "fd 3: configured at start-up (socket activation)" "$tmp/plain.err" ||
 	fail "no start-up line: $(cat "$tmp/plain.err")"
-n=$(grep -c "configured at accept() (it was queued before the listener was)" "$tmp/plain.err")
+n=$(grep -c "configured at accept(), having queued before its listener was configured" "$tmp/plain.err")
 assert_eq "connections configured at accept (queued before start-up)" 4 "$n"
-grep -q "accepted with keepalive already on: left as it is" "$tmp/plain.err" ||
+grep -q "accepted with keepalive on, inherited from its listener: so will be every later connection" "$tmp/plain.err" ||
 	fail "the connection made after start-up was not seen to inherit: $(cat "$tmp/plain.err")"
 
 # With --accept (Accept=yes), fd 3 is a connection: configured at start-up.

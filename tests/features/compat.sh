@@ -44,11 +44,11 @@ assert_eq "DD_USE_KEEPALIVE=1 under KEEPALIVE=off" "$kernel" "$(probe DD_USE_KEE
 
 # DD_DEBUG=1: the line with the effective settings, as KEEPALIVE_DEBUG=1.
 err=$(preload DD_DEBUG=1 KEEPIDLE=33 "$KA_PROGS/kaprobe" socket tcp4 2>&1 >/dev/null)
-assert_match "DD_DEBUG=1" "^libkeepalive: .*idle=33s" "$err"
+assert_match "DD_DEBUG=1" "^${KA_FROM}.*idle=33s" "$err"
 assert_eq "DD_DEBUG=1: one line" 1 "$(printf '%s\n' "$err" | wc -l)"
 err=$(preload DD_DEBUG=1 KEEPALIVE_DEBUG=0 "$KA_PROGS/kaprobe" socket tcp4 2>&1 >/dev/null)
 assert_eq "KEEPALIVE_DEBUG=0 over DD_DEBUG=1" "" "$err"
 
 # A bad old value: one warning naming the old variable, the default used.
 err=$(preload KEEPIDLE=10x "$KA_PROGS/kaprobe" socket tcp4 2>&1 >/dev/null)
-assert_match "bad KEEPIDLE" "^libkeepalive: KEEPIDLE='10x' is not valid" "$err"
+assert_match "bad KEEPIDLE" "^${KA_FROM}KEEPIDLE='10x' is not valid" "$err"

@@ -74,6 +74,6 @@ for bad in "$pin,,$pout" "0" "65536" "9-8" "http"; do
 client $KA_OURS
 accepted $KA_OURS" "$out"
 	assert_eq "bad list '$bad': one line on stderr" 1 "$(wc -l <"$err")"
-	grep -q "^libkeepalive: KEEPALIVE_PORTS='$bad' is" "$err" ||
+	grep -Eq "^${KA_FROM}KEEPALIVE_PORTS='$bad' is" "$err" ||
 		fail "bad list '$bad': warning: $(cat "$err")"
 done

@@ -101,7 +101,9 @@ static void check_writer(writer_fn *write, const void *what, const struct ka_con
 
 static int write_problem(const void *what, const struct ka_config *cfg, char *buf, size_t len)
 {
-	return ka_problem_format(what, cfg, buf, len);
+	const struct ka_problem *problem = what;
+
+	return ka_problem_format(problem, cfg, "libkeepalive", problem->variable, buf, len);
 }
 
 static int write_config(const void *what, const struct ka_config *cfg, char *buf, size_t len)

@@ -22,7 +22,7 @@ for char in 9 x; do
 		fail "kaprobe failed with a 128 KiB KEEPALIVE_IDLE of '$char'"
 	assert_eq "128 KiB of '$char'" "keepalive=1 idle=60 intvl=10 cnt=6 user_timeout=119000" "$out"
 	assert_eq "warning lines" 1 "$(wc -l <"$tmp/err")"
-	assert_match "warning" "^libkeepalive: KEEPALIVE_IDLE='$(bytes 40 "$char")\.\.\.' " "$(cat "$tmp/err")"
+	assert_match "warning" "^${KA_FROM}KEEPALIVE_IDLE='$(bytes 40 "$char")\.\.\.' " "$(cat "$tmp/err")"
 done
 
 # A 1.3 MiB environment of 128 KiB variables, the setting after them.

@@ -17,7 +17,7 @@ out=$(preload KEEPALIVE_IDLE="$bad" "$(printf 'X\377Y')=1" OTHER="$bad" \
 	"$KA_PROGS/kaprobe" socket tcp4 2>"$tmp/err") || fail "kaprobe failed with non-UTF-8 bytes"
 assert_eq "non-UTF-8 value" "$default" "$out"
 assert_eq "warning lines" 1 "$(wc -l <"$tmp/err")"
-assert_match "warning" "^libkeepalive: KEEPALIVE_IDLE=.* is not valid" "$(cat "$tmp/err")"
+assert_match "warning" "^${KA_FROM}KEEPALIVE_IDLE=.* is not valid" "$(cat "$tmp/err")"
 
 # 5000 variables before ours, and near misses of our names.
 set --

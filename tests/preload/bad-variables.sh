@@ -24,7 +24,7 @@ bad() { # bad VAR VALUE...
 	for value in "$@"; do
 		expect "$var=$value" "$defaults" 1
 		grep -qF "$var='$value'" "$err" || fail "$var=$value: not named: $(cat "$err")"
-		grep -q '^libkeepalive: .*using the default' "$err" ||
+		grep -Eq "^${KA_FROM}.*using the default" "$err" ||
 			fail "$var=$value: default not named: $(cat "$err")"
 	done
 }

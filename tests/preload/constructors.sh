@@ -13,7 +13,7 @@ ctor_first=0
 
 check() { # check WHAT: the stderr of a run is in $err
 	assert_eq "$1: libctor's socket" "libctor $KA_OURS" "$(grep '^libctor' "$err")"
-	assert_eq "$1: settings reported" 1 "$(grep -c '^libkeepalive: idle=30s' "$err")"
+	assert_eq "$1: settings reported" 1 "$(grep -Ec "^${KA_FROM}idle=30s" "$err")"
 	assert_eq "$1: stderr lines" 2 "$(wc -l <"$err")"
 	if head -n 1 "$err" | grep -q '^libctor'; then
 		ctor_first=$((ctor_first + 1))

@@ -5,7 +5,7 @@
 
 scratch
 err="$KA_TMP/err"
-settings="^libkeepalive: idle=60s intvl=10s cnt=6 user_timeout=119000ms"
+settings="^${KA_FROM}idle=60s intvl=10s cnt=6 user_timeout=119000ms"
 
 for level in "" 0; do
 	preload KEEPALIVE_DEBUG=$level "$KA_PROGS/kaprobe" pair >/dev/null 2>"$err" || fail "kaprobe failed"
@@ -17,7 +17,7 @@ assert_eq "debug 1: lines" 1 "$(wc -l <"$err")"
 assert_match "debug 1: settings" "$settings" "$(cat "$err")"
 
 preload KEEPALIVE_DEBUG=1 KEEPALIVE=off "$KA_PROGS/kaprobe" pair >/dev/null 2>"$err" || fail "kaprobe failed"
-assert_match "debug 1, off" "^libkeepalive: off \(libkeepalive [0-9]+\.[0-9]+\.[0-9]+, $KA_LIB\)$" \
+assert_match "debug 1, off" "^${KA_FROM}off \(libkeepalive [0-9]+\.[0-9]+\.[0-9]+, $KA_LIB\)$" \
 	"$(cat "$err")"
 
 # The library names its version and its file: LD_PRELOAD=libkeepalive.so
@@ -34,11 +34,36 @@ fi
 preload KEEPALIVE_DEBUG=2 "$KA_PROGS/kaprobe" pair >/dev/null 2>"$err" || fail "kaprobe failed"
 assert_eq "debug 2: lines" 3 "$(wc -l <"$err")"
 assert_match "debug 2: settings first" "$settings" "$(head -n 1 "$err")"
-assert_eq "debug 2: sockets" 2 "$(grep -c '^libkeepalive: fd [0-9]*: configured at socket()' "$err")"
+assert_eq "debug 2: sockets" 2 "$(grep -Ec "^${KA_FROM}fd [0-9]+: configured at socket\(\)" "$err")"
 
 # A listener passed in with 2 queued connections: both, and the listener.
 "$KA_PROGS/kalisten" -q 2 env LD_PRELOAD="$KA_PRELOAD" KEEPALIVE_DEBUG=2 \
 	"$KA_PROGS/kaaccept" accept 2 >/dev/null 2>"$err" || fail "kaaccept failed"
 assert_eq "debug 2, foreign listener: lines" 4 "$(wc -l <"$err")"
 assert_eq "debug 2, foreign listener: configured" 3 "$(grep -c ': configured at ' "$err")"
-assert_eq "debug 2, foreign listener: listener" 1 "$(grep -c '^libkeepalive: fd 3: configured' "$err")"
+assert_eq "debug 2, foreign listener: listener" 1 "$(grep -Ec "^${KA_FROM}fd 3: configured" "$err")"
+
+# Every line names its process, "libkeepalive[PID NAME]": a launcher that
+# execs the program gives two lines with one pid and two names.
+out=$(preload KEEPALIVE_DEBUG=1 sh -c 'echo $$; exec "$0" pair >/dev/null' \
+	"$KA_PROGS/kaprobe" 2>"$err") || fail "sh + kaprobe failed"
+assert_match "debug 1: the launcher's line" "^libkeepalive\[$out sh\]: idle=60s" "$(sed -n 1p "$err")"
+assert_match "debug 1: the program's line" "^libkeepalive\[$out kaprobe\]: idle=60s" \
+	"$(sed -n 2p "$err")"
+
+# A socket a filter left alone: which filter, and the port or side that
+# put the socket outside it.
+port=$(free_port)
+preload KEEPALIVE_DEBUG=2 KEEPALIVE_PORTS=1-2,7 "$KA_PROGS/kaprobe" pair "$port" >/dev/null 2>"$err" ||
+	fail "kaprobe failed"
+assert_match "debug 2: the client outside the ports" \
+	"fd [0-9]+: connect\(\): left alone: remote port $port, outside KEEPALIVE_PORTS=1-2,7$" \
+	"$(cat "$err")"
+assert_match "debug 2: the listener outside the ports" \
+	"fd [0-9]+: listener, with its connections: left alone: local port $port, outside KEEPALIVE_PORTS=1-2,7$" \
+	"$(cat "$err")"
+preload KEEPALIVE_DEBUG=2 KEEPALIVE_ROLE=server "$KA_PROGS/kaprobe" pair >/dev/null 2>"$err" ||
+	fail "kaprobe failed"
+assert_match "debug 2: the client outside the role" \
+	"fd [0-9]+: connect\(\): left alone: a client socket, outside KEEPALIVE_ROLE=server$" \
+	"$(cat "$err")"

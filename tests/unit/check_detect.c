@@ -258,7 +258,7 @@ static void assert_over_detect(const struct ka_config *cfg, const char *const *n
 	ck_assert_msg(found >= 0, "no OVER_DETECT problem");
 	ck_assert_int_eq(cfg->problems[found].setting, KA_DETECT);
 	ck_assert_str_eq(cfg->problems[found].variable, "KEEPALIVE_DETECT");
-	ka_problem_format(&cfg->problems[found], cfg, line, sizeof line);
+	library_problem_format(&cfg->problems[found], cfg, line, sizeof line);
 	for (const char *const *n = names; *n != NULL; n++)
 		ck_assert_msg(strstr(line, *n) != NULL, "'%s' not named in: %s", *n, line);
 	ck_assert_msg(strchr(line, '\n') == NULL, "two lines: %s", line);

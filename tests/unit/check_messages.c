@@ -19,7 +19,7 @@ static void format_one(const char *pair, char *buf, size_t len)
 
 	load_env(&cfg, ENV(pair));
 	ck_assert_int_eq(cfg.nproblems, 1);
-	n = ka_problem_format(&cfg.problems[0], &cfg, buf, len);
+	n = library_problem_format(&cfg.problems[0], &cfg, buf, len);
 	ck_assert_int_eq(n, (int)strlen(buf));
 }
 
@@ -100,7 +100,7 @@ START_TEST(long_value)
 			snprintf(expected, sizeof expected, "%.40s...", value);
 			ck_assert_str_eq(cfg.problems[0].value, expected);
 		}
-		ka_problem_format(&cfg.problems[0], &cfg, buf, sizeof buf);
+		library_problem_format(&cfg.problems[0], &cfg, buf, sizeof buf);
 		snprintf(expected, sizeof expected, "KEEPALIVE_CNT='%s'", cfg.problems[0].value);
 		assert_contains(buf, expected);
 		assert_contains(buf, ka_setting_accepted(KA_CNT));
@@ -118,7 +118,7 @@ START_TEST(control_characters)
 	load_env(&cfg, ENV("KEEPALIVE_IDLE=10\nx\r\t\x1b[31m\x7f\xc3\xa9"));
 	ck_assert_int_eq(cfg.nproblems, 1);
 	ck_assert_str_eq(cfg.problems[0].value, "10?x???[31m?\xc3\xa9");
-	ka_problem_format(&cfg.problems[0], &cfg, buf, sizeof buf);
+	library_problem_format(&cfg.problems[0], &cfg, buf, sizeof buf);
 	for (const char *p = buf; *p != '\0'; p++)
 		ck_assert_msg((unsigned char)*p >= 0x20 && *p != 0x7f, "control character in '%s'",
 			      buf);
@@ -133,7 +133,7 @@ START_TEST(user_timeout_short_message)
 	load_env(&cfg, ENV("KEEPALIVE_IDLE=30", "KEEPALIVE_INTVL=5", "KEEPALIVE_CNT=4",
 			   "KEEPALIVE_USER_TIMEOUT=10s"));
 	ck_assert_int_eq(cfg.nproblems, 1);
-	ka_problem_format(&cfg.problems[0], &cfg, buf, sizeof buf);
+	library_problem_format(&cfg.problems[0], &cfg, buf, sizeof buf);
 	assert_contains(buf, "libkeepalive: KEEPALIVE_USER_TIMEOUT='10s' is not longer than");
 	assert_contains(buf, "KEEPALIVE_INTVL x (KEEPALIVE_CNT - 1) (30s + 5s x 3 = 45s)");
 	assert_contains(buf, "noticed after 35s");
@@ -144,7 +144,7 @@ START_TEST(user_timeout_short_message)
 			   "KEEPALIVE_USER_TIMEOUT=5s"));
 	ck_assert_int_eq(cfg.nproblems, 1);
 	ck_assert_int_eq(cfg.problems[0].kind, KA_PROBLEM_UT_LONG);
-	ka_problem_format(&cfg.problems[0], &cfg, buf, sizeof buf);
+	library_problem_format(&cfg.problems[0], &cfg, buf, sizeof buf);
 	assert_contains(buf, "libkeepalive: KEEPALIVE_USER_TIMEOUT='5s' is longer than");
 	assert_contains(buf, "(1s + 1s x 1 = 2s)");
 	assert_contains(buf, "noticed after 5s");
@@ -159,8 +159,8 @@ START_TEST(small_buffer)
 	int n;
 
 	load_env(&cfg, ENV("KEEPALIVE_IDLE=10x"));
-	n = ka_problem_format(&cfg.problems[0], &cfg, full, sizeof full);
-	ck_assert_int_eq(ka_problem_format(&cfg.problems[0], &cfg, buf, sizeof buf), n);
+	n = library_problem_format(&cfg.problems[0], &cfg, full, sizeof full);
+	ck_assert_int_eq(library_problem_format(&cfg.problems[0], &cfg, buf, sizeof buf), n);
 	ck_assert_str_eq(buf, "libkeepalive: K");
 
 	n = ka_config_describe(&cfg, full, sizeof full);

@@ -22,6 +22,13 @@ struct fake_env {
 
 const char *fake_lookup(const char *name, void *ctx);
 
+/* A problem's line as the library words it, from "libkeepalive". */
+static inline int library_problem_format(const struct ka_problem *problem,
+					 const struct ka_config *cfg, char *buf, size_t len)
+{
+	return ka_problem_format(problem, cfg, "libkeepalive", problem->variable, buf, len);
+}
+
 /* Loads cfg from the given "NAME=VALUE" strings (NULL-terminated). */
 void load_env(struct ka_config *cfg, const char *const *pairs);
 
