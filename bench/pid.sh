@@ -3,7 +3,9 @@
 # process with 10,000 established connections (wall clock, which includes
 # the pacing of 5,000 connections a second, and the command's own CPU
 # time), next to the floor of the same system calls made in-process
-# (bench/pidfloor). In a private network namespace; root only.
+# (bench/pidfloor); then nginx's request rate while --apply runs on it again
+# and again, against its rate without, in alternate rounds. In a private
+# network namespace; root only.
 #
 # Environment (bench/local.mk): KA_CMD, KA_PIDHELPER, BENCH_PROGS.
 set -euo pipefail
@@ -47,3 +49,65 @@ for r in $(seq "$ROUNDS"); do
 			(u + s) * 1e6 / n, f / 1000 }'
 done
 grep -q '^error' "$TMP/server" "$TMP/client" && echo "bench: connections lost!" >&2 || true
+
+# nginx under wrk (64 connections), with and without --apply running on its
+# master and worker over and over (force mode, other values each time, so
+# that every socket is set again; no user timeout to wait for), in
+# alternate rounds: the ratio of the two rates in each round.
+if ! command -v nginx >/dev/null || ! command -v wrk >/dev/null; then
+	echo "bench: --pid with nginx skipped (nginx or wrk missing; bench/setup installs them)" >&2
+	exit 0
+fi
+note() { printf 'bench: %s\n' "$*" >&2; }
+# shellcheck source=bench/nginx.sh
+. "$(dirname "$0")/nginx.sh"
+WRK_ROUNDS=${BENCH_PID_WRK_ROUNDS:-7}
+WRK_SECONDS=${BENCH_PID_WRK_SECONDS:-3}
+dir=$TMP/nginx
+mkdir -p "$dir/www"
+head -c 512 /dev/zero | tr '\0' x >"$dir/www/index.html"
+nginx_conf "$dir" 8080 >"$dir/nginx.conf"
+ip netns exec "$NS" nginx -p "$dir" -c "$dir/nginx.conf" -e "$dir/error.log" >"$dir/stdout" 2>&1 &
+for _ in $(seq 100); do [ -s "$dir/nginx.pid" ] && break; sleep 0.05; done
+master=$(cat "$dir/nginx.pid")
+until worker=$(pgrep -P "$master" nginx); do sleep 0.05; done
+ip netns exec "$NS" bash -c "$(declare -f wait_listen); wait_listen 8080" ||
+	{ note "nginx did not start: $(tail -n 3 "$dir/error.log")"; exit 1; }
+
+# in_ns_rps: wrk inside the namespace; sets RPS.
+in_ns_rps() {
+	RPS=$(ip netns exec "$NS" wrk -t2 -c64 -d"${WRK_SECONDS}s" http://127.0.0.1:8080/index.html |
+		awk '/^Requests\/sec:/ {print $2}')
+	[ -n "$RPS" ] || { note "wrk failed"; exit 1; }
+}
+
+printf '\n| round | nginx alone | nginx during --apply | ratio | --apply runs |\n'
+printf '|---|---|---|---|---|\n'
+ratios=
+for r in $(seq "$WRK_ROUNDS"); do
+	in_ns_rps
+	alone=$RPS
+	: >"$TMP/applies"
+	(
+		i=0
+		while :; do
+			i=$((i + 1))
+			"$KA_CMD" --pid "$master" "$worker" --apply --mode force --idle $((60 + i % 2)) \
+				--user-timeout 0 >/dev/null 2>>"$TMP/apply.err" || echo failed >>"$TMP/applies"
+			echo run >>"$TMP/applies"
+		done
+	) &
+	applier=$!
+	in_ns_rps
+	kill "$applier"
+	wait "$applier" 2>/dev/null || true
+	during=$RPS
+	runs=$(grep -c '^run' "$TMP/applies" || true)
+	ratio=$(awk -v a="$alone" -v d="$during" 'BEGIN { printf "%.3f", d / a }')
+	ratios+="$ratio "
+	printf '| %d | %.0f req/s | %.0f req/s | %s | %d |\n' "$r" "$alone" "$during" "$ratio" "$runs"
+done
+grep -q '^failed' "$TMP/applies" && note "--apply failed: $(tail -n 2 "$TMP/apply.err")"
+printf '%s\n' $ratios | sort -n | awk '{ v[NR] = $1 } END {
+	printf "\nnginx during repeated --apply: median %.3f of its rate alone (%.3f..%.3f over %d rounds; goal >= 0.98)\n",
+		v[int((NR + 1) / 2)], v[1], v[NR], NR }'
