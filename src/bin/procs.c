@@ -11,7 +11,7 @@
  * address) was accepted (without the dump, the process's own listeners are
  * the ones compared); so was one whose listener is closed since, if its
  * local port is outside the ephemeral range that connect() picks ports from
- * (net.ipv4.ip_local_port_range, as the command's namespace has it) and its
+ * (net.ipv4.ip_local_port_range, as the process's namespace has it) and its
  * peer's inside. Any other was made by connect().
  *
  * No healthy connection lost (--apply). Two kernel rules make retrofitting
@@ -264,22 +264,13 @@ static bool examine(const struct ka_procs_request *req, int copy, struct ka_sock
 	return true;
 }
 
-/* Whether connect() picks its local ports there: the ephemeral range. */
-static bool ephemeral(int port)
+/* Whether connect() picks its local ports there: the ephemeral range of the
+ * namespace (the kernel's default where the dump could not read it). */
+static bool ephemeral(const struct ka_diag *diag, int port)
 {
-	static int lo = -1, hi = -1;
-
-	if (lo < 0) {
-		FILE *f = fopen("/proc/sys/net/ipv4/ip_local_port_range", "re");
-
-		if (f == NULL || fscanf(f, "%d %d", &lo, &hi) != 2) {
-			lo = 32768; /* the kernel's default */
-			hi = 60999;
-		}
-		if (f != NULL)
-			fclose(f);
-	}
-	return port >= lo && port <= hi;
+	if (diag->ephemeral_hi == 0)
+		return port >= KA_EPHEMERAL_DEFAULT_LO && port <= KA_EPHEMERAL_DEFAULT_HI;
+	return port >= diag->ephemeral_lo && port <= diag->ephemeral_hi;
 }
 
 /* Client or accepted (see the top), listener, or neither yet. */
@@ -305,7 +296,7 @@ static void classify(struct ka_proc_report *p, const struct ka_diag *diag)
 					   p->socks[j].local_port == s->local_port;
 		}
 		if (!accepted && s->local_port > 0 && s->peer_port > 0)
-			accepted = !ephemeral(s->local_port) && ephemeral(s->peer_port);
+			accepted = !ephemeral(diag, s->local_port) && ephemeral(diag, s->peer_port);
 		s->side = accepted ? KA_SIDE_ACCEPTED : KA_SIDE_CLIENT;
 	}
 }

@@ -1,8 +1,10 @@
-/* An inet_diag dump of the TCP sockets of a network namespace.
+/* An inet_diag dump of the TCP sockets of a network namespace, and its
+ * ephemeral port range.
  *
- * A netlink socket reports on the namespace it was created in: for a
+ * A netlink socket reports on the namespace it was created in, and a file
+ * of /proc/sys/net on the namespace of the process that opened it: for a
  * process in another one, the command enters it (setns on /proc/PID/ns/net),
- * opens the socket, and returns to its own at once. */
+ * opens both, and returns to its own at once. */
 #include <config.h>
 
 #include <errno.h>
@@ -50,20 +52,36 @@ unsigned long ka_diag_netns_of(pid_t pid)
 	return inode;
 }
 
-/* A NETLINK_SOCK_DIAG socket in the namespace of pid. */
-static int diag_socket(pid_t pid, unsigned long *netns)
+/* net.ipv4.ip_local_port_range as the namespace we are in has it. */
+static void read_ephemeral(struct ka_diag *diag)
+{
+	FILE *f = fopen("/proc/sys/net/ipv4/ip_local_port_range", "re");
+
+	if (f == NULL || fscanf(f, "%d %d", &diag->ephemeral_lo, &diag->ephemeral_hi) != 2) {
+		diag->ephemeral_lo = KA_EPHEMERAL_DEFAULT_LO;
+		diag->ephemeral_hi = KA_EPHEMERAL_DEFAULT_HI;
+	}
+	if (f != NULL)
+		fclose(f);
+}
+
+/* A NETLINK_SOCK_DIAG socket in the namespace of pid, and that namespace's
+ * ephemeral range. */
+static int diag_socket(pid_t pid, struct ka_diag *diag)
 {
 	int theirs = open_ns(pid), ours = -1, sock = -1, error;
 
 	if (theirs < 0)
 		return -1;
-	*netns = inode_of(theirs);
+	diag->netns = inode_of(theirs);
 	ours = open_ns(0);
-	if (ours >= 0 && inode_of(ours) == *netns) {
+	if (ours >= 0 && inode_of(ours) == diag->netns) {
 		sock = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
+		read_ephemeral(diag);
 	} else if (ours >= 0 && setns(theirs, CLONE_NEWNET) == 0) {
 		sock = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
 		error = errno;
+		read_ephemeral(diag);
 		if (setns(ours, CLONE_NEWNET) != 0) {
 			/* Never go on in another namespace than our own. */
 			perror("keepalive: cannot return to its own network namespace");
@@ -169,7 +187,7 @@ bool ka_diag_dump(pid_t pid, struct ka_diag *diag)
 	int sock, error;
 
 	memset(diag, 0, sizeof *diag);
-	sock = diag_socket(pid, &diag->netns);
+	sock = diag_socket(pid, diag);
 	if (sock < 0)
 		return false;
 	for (size_t i = 0; i < sizeof families / sizeof families[0]; i++) {

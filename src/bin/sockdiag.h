@@ -19,17 +19,23 @@ struct ka_diag_entry {
 	unsigned char local[16]; /* the address, 4 or 16 bytes */
 };
 
+/* net.ipv4.ip_local_port_range unless changed. */
+#define KA_EPHEMERAL_DEFAULT_LO 32768
+#define KA_EPHEMERAL_DEFAULT_HI 60999
+
 struct ka_diag {
 	unsigned long netns;   /* the namespace's inode */
 	struct ka_diag_entry *entries; /* sorted by inode */
 	size_t n;
 	struct ka_diag_entry *listeners; /* the TCP_LISTEN ones, copied */
 	size_t nlisteners;
+	int ephemeral_lo, ephemeral_hi; /* net.ipv4.ip_local_port_range there */
 };
 
 /* Dumps the TCP sockets (IPv4 and IPv6) of the network namespace pid is
- * in, entering it for the time it takes to open the netlink socket when it
- * is not ours (that needs CAP_SYS_ADMIN). Returns false with errno set. */
+ * in, and reads its ephemeral range, entering it for the time it takes to
+ * open the netlink socket and the file when it is not ours (that needs
+ * CAP_SYS_ADMIN). Returns false with errno set. */
 bool ka_diag_dump(pid_t pid, struct ka_diag *diag);
 void ka_diag_free(struct ka_diag *diag);
 

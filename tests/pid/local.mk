@@ -10,7 +10,8 @@ pid_tests = \
 	tests/pid/json.sh \
 	tests/pid/all.sh \
 	tests/pid/faults.sh \
-	tests/pid/many.sh
+	tests/pid/many.sh \
+	tests/pid/roles.sh
 dist_check_SCRIPTS += $(pid_tests)
 TESTS += $(pid_tests)
 
