@@ -1,5 +1,5 @@
 # shellcheck shell=bash disable=SC2004,SC2154 # CELL is an associative array (run.sh)
-# Sourced by bench/run.sh: server throughput. One nginx per variant (own
+# Sourced by bench/run.sh (and bench/pid.sh): server throughput. One nginx per variant (own
 # config, port and files in $TMP; master and one worker, in the foreground),
 # all started at once; then wrk loads them in turn, round after round.
 # The preload reaches nginx through LD_PRELOAD in its environment; ss shows
@@ -17,11 +17,22 @@ next_port() {
 	done
 }
 
+# With two CPUs or more, the worker runs on the first and wrk on the second,
+# so that the two do not take turns on one CPU from one round to the next.
+if [ "$(nproc)" -ge 2 ]; then
+	NGINX_AFFINITY="worker_cpu_affinity 01;"
+	WRK="taskset -c 1 wrk -t1"
+else
+	NGINX_AFFINITY=
+	WRK="wrk -t1"
+fi
+
 nginx_conf() { # DIR PORT
 	cat <<EOC
 daemon off;
 master_process on;
 worker_processes 1;
+$NGINX_AFFINITY
 $([ "$(id -u)" = 0 ] && echo "user root root;")
 pid $1/nginx.pid;
 error_log $1/error.log;
@@ -54,7 +65,8 @@ wait_listen() {
 # wrk_rps PORT SECONDS: sets RPS, the requests/s wrk measured.
 wrk_rps() {
 	local out=$TMP/wrk.out
-	wrk -t2 -c64 -d"$2"s "http://127.0.0.1:$1/index.html" >"$out" 2>&1 || true
+	# shellcheck disable=SC2086 # WRK is a command and its arguments
+	$WRK -c64 -d"$2"s "http://127.0.0.1:$1/index.html" >"$out" 2>&1 || true
 	RPS=$(awk '/^Requests\/sec:/ {print $2}' "$out")
 	[ -n "$RPS" ] || { note "wrk failed: $(tail -n 2 "$out")"; return 1; }
 }
