@@ -19,7 +19,6 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +26,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "bpflog.h"
 #include "bpfsettings.h"
 #include "cgroup.h"
 #include "cgroupbpf.h"
@@ -34,61 +34,6 @@
 
 static const char *const pinned_maps[] = { "ka_settings", "ka_current", "ka_notes" };
 static const char *const pinned_links[] = { "sockops", "setsockopt" };
-
-/* libbpf's messages, kept for a refusal (the verifier's log) and printed
- * only with -vv. */
-static char libbpf_log[16384];
-static size_t libbpf_used;
-static int libbpf_verbose;
-
-/* libbpf's print callback: the format is libbpf's own. */
-__attribute__((format(printf, 2, 0))) static int
-keep_libbpf_message(enum libbpf_print_level level, const char *format, va_list ap)
-{
-	va_list copy;
-	int n;
-
-	if (libbpf_verbose >= 2) {
-		va_copy(copy, ap);
-		vfprintf(stderr, format, copy);
-		va_end(copy);
-	}
-	if (level == LIBBPF_DEBUG || libbpf_used >= sizeof libbpf_log - 1)
-		return 0;
-	n = vsnprintf(libbpf_log + libbpf_used, sizeof libbpf_log - libbpf_used, format, ap);
-	if (n > 0)
-		libbpf_used += (size_t)n < sizeof libbpf_log - libbpf_used
-				       ? (size_t)n : sizeof libbpf_log - 1 - libbpf_used;
-	return 0;
-}
-
-/* The point of a refusal: the last line of the verifier's log that is not
- * its statistics; without a log, libbpf's first complaint (the cause; the
- * lines after it are its consequences). Points into libbpf_log. */
-static const char *refusal_point(void)
-{
-	static const char *const statistics[] = { "processed ", "verification time",
-						  "stack depth", "-- " };
-	char *log = strstr(libbpf_log, "-- BEGIN PROG LOAD LOG --"), *end, *line;
-	const char *point = NULL;
-
-	if (log == NULL || (end = strstr(log, "-- END PROG LOAD LOG --")) == NULL) {
-		line = strtok(libbpf_log, "\n");
-		if (line == NULL)
-			return "no message";
-		return strncmp(line, "libbpf: ", 8) == 0 ? line + 8 : line;
-	}
-	*end = '\0';
-	for (line = strtok(log, "\n"); line != NULL; line = strtok(NULL, "\n")) {
-		bool stat = false;
-
-		for (size_t i = 0; i < sizeof statistics / sizeof statistics[0]; i++)
-			stat |= strncmp(line, statistics[i], strlen(statistics[i])) == 0;
-		if (!stat)
-			point = line;
-	}
-	return point != NULL ? point : "no message";
-}
 
 /* dir/name into buf, which is large enough for any pin directory's. */
 static void path_of(char *buf, size_t len, const char *dir, const char *name)
@@ -168,7 +113,7 @@ static int attach(const struct ka_cgroup_request *req, const char *dir,
 			fail_errno(req, "cannot load the BPF programs", error);
 		} else {
 			fprintf(stderr, "keepalive: --cgroup %s: the BPF programs cannot be loaded: %s\n",
-				req->path, refusal_point());
+				req->path, ka_bpflog_refusal());
 		}
 		keepalive_bpf__destroy(skel);
 		return KA_EXIT_FAILED;
@@ -299,8 +244,7 @@ int ka_cgroup_run(const struct ka_cgroup_request *req)
 	char dir[512];
 	int error = 0;
 
-	libbpf_verbose = req->cfg->debug;
-	libbpf_set_print(keep_libbpf_message);
+	ka_bpflog_start(req->cfg->debug);
 	if (!pin_dir(req, dir, sizeof dir, req->action == KA_CGROUP_APPLY, &error)) {
 		if (req->action == KA_CGROUP_APPLY)
 			return KA_EXIT_FAILED;

@@ -19,12 +19,14 @@ src_bin_keepalive_SOURCES = \
 src_bin_keepalive_CPPFLAGS = $(AM_CPPFLAGS) -DKA_LIBDIR='"$(libdir)"'
 src_bin_keepalive_LDADD = src/common/libkacommon.la
 if HAVE_BPF
-src_bin_keepalive_SOURCES += src/bin/cgroup.c src/bin/cgroupshow.c src/bin/cgroupbpf.h
+src_bin_keepalive_SOURCES += src/bin/cgroup.c src/bin/cgroupshow.c src/bin/cgroupbpf.h \
+	src/bin/bpflog.c src/bin/bpflog.h
 nodist_src_bin_keepalive_SOURCES = src/bpf/keepalive.skel.h
 src_bin_keepalive_CPPFLAGS += -I$(top_builddir)/src/bpf $(LIBBPF_CFLAGS)
 src_bin_keepalive_LDADD += $(LIBBPF_LIBS)
 else
-EXTRA_DIST += src/bin/cgroup.c src/bin/cgroupshow.c src/bin/cgroupbpf.h
+EXTRA_DIST += src/bin/cgroup.c src/bin/cgroupshow.c src/bin/cgroupbpf.h \
+	src/bin/bpflog.c src/bin/bpflog.h
 endif
 
 # The bash completion (its options come from keepalive --help), installed as
