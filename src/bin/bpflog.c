@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include <bpf/libbpf.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -44,7 +45,7 @@ void ka_bpflog_start(int verbose)
 
 /* The lines after libbpf's first complaint are its consequences, hence the
  * first without a log. */
-const char *ka_bpflog_refusal(void)
+const char *ka_bpflog_refusal(int error)
 {
 	static const char *const statistics[] = { "processed ", "verification time",
 						  "stack depth", "-- " };
@@ -52,6 +53,8 @@ const char *ka_bpflog_refusal(void)
 	const char *point = NULL;
 
 	if (log == NULL || (end = strstr(log, "-- END PROG LOAD LOG --")) == NULL) {
+		if (error == EPERM || error == EACCES)
+			return NULL;
 		line = strtok(libbpf_log, "\n");
 		if (line == NULL)
 			return "no message";

@@ -9,9 +9,12 @@
  * with verbose >= 2 also written to stderr as they come. */
 void ka_bpflog_start(int verbose);
 
-/* The point of a refusal: the last line of the verifier's log that is not
- * its statistics; without a log, libbpf's first complaint. Points into the
- * kept messages, which it cuts into lines: to be called once. */
-const char *ka_bpflog_refusal(void);
+/* The point of a refusal to load, error being errno after the load: the
+ * last line of the verifier's log that is not its statistics; without a
+ * log, libbpf's first complaint; NULL when the refusal is a lack of
+ * permission (EPERM or EACCES without a log: the verifier refuses with
+ * EACCES too, and it ran, so permission was there). Points into the kept
+ * messages, which it cuts into lines: to be called once. */
+const char *ka_bpflog_refusal(int error);
 
 #endif

@@ -108,13 +108,15 @@ static int attach(const struct ka_cgroup_request *req, const char *dir,
 		bpf_map__set_pin_path(maps[i], path);
 	}
 	if (keepalive_bpf__load(skel) != 0) {
+		const char *point;
+
 		error = errno;
-		if (error == EPERM || error == EACCES) {
+		point = ka_bpflog_refusal(error);
+		if (point == NULL)
 			fail_errno(req, "cannot load the BPF programs", error);
-		} else {
+		else
 			fprintf(stderr, "keepalive: --cgroup %s: the BPF programs cannot be loaded: %s\n",
-				req->path, ka_bpflog_refusal());
-		}
+				req->path, point);
 		keepalive_bpf__destroy(skel);
 		return KA_EXIT_FAILED;
 	}
