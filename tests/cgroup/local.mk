@@ -6,6 +6,7 @@ cgroup_tests = \
 	tests/cgroup/modes.sh \
 	tests/cgroup/deadpeer.sh \
 	tests/cgroup/faults.sh \
+	tests/cgroup/refused.sh \
 	tests/cgroup/recipe.sh
 dist_check_SCRIPTS += $(cgroup_tests)
 TESTS += $(cgroup_tests)
