@@ -13,6 +13,19 @@
  *   kacgroup client ADDR PORT   connects, prints, reads as server does
  *   kacgroup other              UDP and UNIX sockets: SO_KEEPALIVE and the
  *       TCP options set on them, each result and what reads back
+ *   kacgroup steps              commands read from standard input, one a
+ *       line, each answered by its lines and then "done", so that a test can
+ *       move the process between cgroups from one to the next; N is a slot
+ *       from 0 to 9:
+ *         make N      a listener on 127.0.0.1 (any port) and a client
+ *                     socket, not connected
+ *         connect N [M]   N's client connected to the listener of M (N
+ *                     when not given), the connection it accepts kept in N
+ *         pair N      make N, then connect N
+ *         show N      the options of N's listener, client and accepted
+ *                     connection (those that exist), a line each
+ *         set N NAME=VALUE   setsockopt on N's client and accepted
+ *                     connection ("N client set NAME=VALUE ret=0 errno=0")
  *
  * NAME is keepalive, idle, intvl, cnt or user_timeout. */
 #include <arpa/inet.h>
@@ -161,6 +174,81 @@ static int other(void)
 	return 0;
 }
 
+/* The sockets of steps' slots, -1 where there is none. */
+struct slot {
+	int listener, client, accepted;
+};
+
+static void step_show(int n, const struct slot *s)
+{
+	const struct {
+		const char *label;
+		int fd;
+	} socks[] = { { "listener", s->listener }, { "client", s->client },
+		      { "accepted", s->accepted } };
+	char label[32];
+
+	for (int i = 0; i < 3; i++)
+		if (socks[i].fd >= 0) {
+			snprintf(label, sizeof label, "%d %s", n, socks[i].label);
+			sockopts_show(label, socks[i].fd);
+		}
+}
+
+static int steps(void)
+{
+	struct slot slots[10];
+	char line[128], verb[16], arg[64];
+	int n;
+
+	for (int i = 0; i < 10; i++)
+		slots[i] = (struct slot){ -1, -1, -1 };
+	while (fgets(line, sizeof line, stdin) != NULL) {
+		struct slot *s;
+		int fields = sscanf(line, "%15s %d %63s", verb, &n, arg);
+
+		if (fields < 2 || n < 0 || n > 9) {
+			fprintf(stderr, "kacgroup steps: not a command: %s", line);
+			return 2;
+		}
+		s = &slots[n];
+		if (strcmp(verb, "make") == 0 || strcmp(verb, "pair") == 0) {
+			s->client = raw_socket(AF_INET, SOCK_STREAM, 0);
+			if (s->client < 0)
+				die("socket");
+			s->listener = tcp_listener("127.0.0.1", 0);
+		}
+		if (strcmp(verb, "connect") == 0 || strcmp(verb, "pair") == 0) {
+			struct sockaddr_in addr;
+			int from = fields == 3 ? (int)number_arg(arg, 0, 9) : n;
+
+			if (s->client < 0 || slots[from].listener < 0 ||
+			    local_address(slots[from].listener, &addr) != 0 ||
+			    raw_connect(s->client, &addr) != 0)
+				die("connect");
+			s->accepted = raw_accept(slots[from].listener);
+		}
+		if (strcmp(verb, "show") == 0) {
+			step_show(n, s);
+		} else if (strcmp(verb, "set") == 0 && fields == 3) {
+			struct call c;
+			char label[32];
+
+			parse_call(arg, &c);
+			snprintf(label, sizeof label, "%d client set", n);
+			make_calls(label, s->client, &c, 1, true);
+			snprintf(label, sizeof label, "%d accepted set", n);
+			make_calls(label, s->accepted, &c, 1, true);
+		} else if (strcmp(verb, "make") != 0 && strcmp(verb, "connect") != 0 &&
+			   strcmp(verb, "pair") != 0) {
+			fprintf(stderr, "kacgroup steps: not a command: %s", line);
+			return 2;
+		}
+		printf("done\n");
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct call before[MAX_CALLS], after[MAX_CALLS];
@@ -182,6 +270,8 @@ int main(int argc, char **argv)
 			    after, nafter);
 	if (argc == 1 && strcmp(argv[0], "other") == 0)
 		return other();
+	if (argc == 1 && strcmp(argv[0], "steps") == 0)
+		return steps();
 	if (argc == 3 && (strcmp(argv[0], "server") == 0 || strcmp(argv[0], "client") == 0)) {
 		int port = (int)number_arg(argv[2], 1, 65535), fd;
 
@@ -201,6 +291,6 @@ int main(int argc, char **argv)
 		return read_until_failure(fd);
 	}
 	fprintf(stderr, "usage: kacgroup [-s NAME=VALUE]... [-a NAME=VALUE]... pair [PORT] | "
-			"server ADDR PORT | client ADDR PORT | other\n");
+			"server ADDR PORT | client ADDR PORT | other | steps\n");
 	return 2;
 }
