@@ -6,6 +6,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <linux/magic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -162,6 +163,99 @@ bool ka_cgroup_pids(int dirfd, pid_t **pids, size_t *npids)
 	return false;
 }
 
+/* mountinfo's octal escapes ("\\040" for a space), undone in place. */
+static void unescape(char *s)
+{
+	char *out = s;
+
+	while (*s != '\0') {
+		if (s[0] == '\\' && s[1] >= '0' && s[1] <= '3' && s[2] >= '0' && s[2] <= '7' &&
+		    s[3] >= '0' && s[3] <= '7') {
+			*out++ = (char)((s[1] - '0') * 64 + (s[2] - '0') * 8 + (s[3] - '0'));
+			s += 4;
+		} else {
+			*out++ = *s++;
+		}
+	}
+	*out = '\0';
+}
+
+/* The cgroup's path in the hierarchy as /proc/PID/cgroup shows it ("/a/b"):
+ * the root of the cgroup2 mount it was opened through (the last one on the
+ * longest mount point that holds it), then its path below that mount
+ * point. False when it cannot be told: no such mount, or one whose root is
+ * above this process's cgroup namespace ("/../.."), from where the
+ * kernel's paths cannot be compared as text. */
+static bool hierarchy_path(int dirfd, char *buf, size_t len)
+{
+	char link[64], path[PATH_MAX], line[4096], root[2048], point[2048];
+	bool found = false, usable = false;
+	size_t best = 0;
+	ssize_t n;
+	FILE *f;
+
+	snprintf(link, sizeof link, "/proc/self/fd/%d", dirfd);
+	n = readlink(link, path, sizeof path - 1);
+	if (n <= 0 || path[0] != '/')
+		return false;
+	path[n] = '\0';
+	f = fopen("/proc/self/mountinfo", "re");
+	if (f == NULL)
+		return false;
+	while (fgets(line, sizeof line, f) != NULL) {
+		const char *dash = strstr(line, " - "), *rest;
+		char type[64];
+		size_t plen;
+
+		if (dash == NULL || sscanf(line, "%*s %*s %*s %2047s %2047s", root, point) != 2 ||
+		    sscanf(dash + 3, "%63s", type) != 1 || strcmp(type, "cgroup2") != 0)
+			continue;
+		unescape(root);
+		unescape(point);
+		plen = strcmp(point, "/") == 0 ? 0 : strlen(point);
+		if (strncmp(path, point, plen) != 0 || (path[plen] != '/' && path[plen] != '\0') ||
+		    (found && plen < best))
+			continue;
+		found = true;
+		best = plen;
+		rest = path + plen;
+		usable = strncmp(root, "/..", 3) != 0 &&
+			 (size_t)snprintf(buf, len, "%s%s",
+					  strcmp(root, "/") == 0 && *rest != '\0' ? "" : root,
+					  rest) < len;
+	}
+	fclose(f);
+	return found && usable;
+}
+
+/* Whether the process is in the cgroup whose hierarchy path is arg, or
+ * below it. A process gone is not; one whose cgroup cannot be read is
+ * taken, as without this check. */
+static bool in_cgroup(pid_t pid, const void *arg)
+{
+	const char *path = arg;
+	size_t len = strcmp(path, "/") == 0 ? 0 : strlen(path);
+	char name[64], line[4096];
+	bool member = true;
+	FILE *f;
+
+	snprintf(name, sizeof name, "/proc/%ld/cgroup", (long)pid);
+	f = fopen(name, "re");
+	if (f == NULL)
+		return errno != ENOENT && errno != ESRCH;
+	while (fgets(line, sizeof line, f) != NULL) {
+		const char *own = line + 3;
+
+		if (strncmp(line, "0::", 3) != 0)
+			continue;
+		line[strcspn(line, "\n")] = '\0';
+		member = strncmp(own, path, len) == 0 && (own[len] == '/' || own[len] == '\0');
+		break;
+	}
+	fclose(f);
+	return member;
+}
+
 int ka_cgroup_procs(const struct ka_cgroup_request *req)
 {
 	static const enum ka_procs_action actions[] = {
@@ -169,11 +263,20 @@ int ka_cgroup_procs(const struct ka_cgroup_request *req)
 		[KA_CGROUP_CHECK] = KA_PROCS_CHECK,
 		[KA_CGROUP_APPLY] = KA_PROCS_APPLY,
 	};
-	/* As --pid all: processes that exit or leave meanwhile are skipped. */
-	struct ka_procs_request procs = { actions[req->action], req->json, req->cfg, true };
+	/* As --pid all: processes that exit meanwhile are skipped; so are
+	 * those that left the cgroup between the listing and the pass (or
+	 * whose pid another process took), when its path can be told. */
+	struct ka_procs_request procs = { actions[req->action], req->json, req->cfg, true, NULL,
+					  NULL };
+	char path[PATH_MAX];
 	pid_t *pids;
 	size_t n;
 	int status;
+
+	if (hierarchy_path(req->dirfd, path, sizeof path)) {
+		procs.member = in_cgroup;
+		procs.member_arg = path;
+	}
 
 	if (!ka_cgroup_pids(req->dirfd, &pids, &n)) {
 		fprintf(stderr, "keepalive: --cgroup %s: cannot read its processes: %s\n", req->path,

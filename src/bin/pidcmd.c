@@ -91,7 +91,7 @@ static void unused_settings(const struct ka_cmdline *cmd)
 
 int ka_pidcmd_run(const struct ka_cmdline *cmd)
 {
-	struct ka_procs_request req = { KA_PROCS_SHOW, cmd->json, NULL, false };
+	struct ka_procs_request req = { KA_PROCS_SHOW, cmd->json, NULL, false, NULL, NULL };
 	struct ka_config cfg;
 	size_t n = 0;
 	pid_t *pids;

@@ -341,6 +341,12 @@ static void scan(const struct ka_procs_request *req, struct ka_proc_report *p)
 	p->pidfd = ka_procfd_open(p->pid);
 	if (p->pidfd < 0)
 		return unreachable(p, errno, "cannot open it (pidfd_open)");
+	/* Asked now that the pid cannot be another process's while the pidfd
+	 * is open: one that leaves after this is still taken. */
+	if (req->member != NULL && !req->member(p->pid, req->member_arg)) {
+		p->left = true;
+		return;
+	}
 	if (!ka_procfd_list(p->pid, &fds, &nfds, &all))
 		return unreachable(p, errno, "cannot list its descriptors");
 	/* No descriptor at all: exiting (its files already closed), or a

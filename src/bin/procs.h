@@ -23,6 +23,11 @@ struct ka_procs_request {
 	bool all;                   /* every process (--pid all): those that cannot be
 				     * reached are counted in one line, those that exit
 				     * are skipped, those without TCP sockets not shown */
+	/* When set, asked of each process once its pidfd holds it: one it
+	 * says no to is skipped as one that exited (--cgroup: a process that
+	 * left the cgroup since the listing, or a pid reused meanwhile). */
+	bool (*member)(pid_t pid, const void *arg);
+	const void *member_arg;
 };
 
 /* Handles every listed process; prints the report on stdout; returns the exit status (0, 1). */

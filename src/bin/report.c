@@ -226,7 +226,7 @@ static void applied(const struct ka_proc_report *p, const struct ka_config *cfg)
 static bool shown(const struct ka_procs_request *req, const struct ka_proc_report *p)
 {
 	/* --pid all: only the processes with TCP sockets. */
-	return p->error == 0 && (!req->all || p->nsocks > 0);
+	return p->error == 0 && !p->left && (!req->all || p->nsocks > 0);
 }
 
 void ka_report_text(const struct ka_procs_request *req, const struct ka_proc_report *procs,
@@ -411,7 +411,7 @@ void ka_report_json(const struct ka_procs_request *req, const struct ka_proc_rep
 	for (size_t i = 0; i < n; i++) {
 		if (req->all && procs[i].error != 0)
 			continue;
-		if (req->all && procs[i].nsocks == 0)
+		if ((req->all && procs[i].nsocks == 0) || procs[i].left)
 			continue;
 		printf("%s\n", first ? "" : ",");
 		first = false;

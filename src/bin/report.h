@@ -50,6 +50,7 @@ struct ka_proc_report {
 	int error;            /* errno of what made it unreachable; 0: reached */
 	const char *error_what; /* "cannot list its descriptors"... */
 	bool exited;          /* during the scan */
+	bool left;            /* not a member any more (req->member): not read */
 	int pidfd;            /* kept for --apply's later user timeouts; -1 */
 	struct ka_sock_report *socks;
 	size_t nsocks;
