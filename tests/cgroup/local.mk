@@ -7,6 +7,7 @@ cgroup_tests = \
 	tests/cgroup/deadpeer.sh \
 	tests/cgroup/faults.sh \
 	tests/cgroup/refused.sh \
+	tests/cgroup/moving.sh \
 	tests/cgroup/recipe.sh
 dist_check_SCRIPTS += $(cgroup_tests)
 TESTS += $(cgroup_tests)
