@@ -23,9 +23,9 @@ declare -A TITLE=([bare]="bare libc" [ours]="libkeepalive (ours)"
 	[ka03]="libkeepalive 0.3" [dd]="libdontdie 1.2")
 
 if [ "${BENCH_QUICK:-0}" = 1 ]; then
-	ROUNDS=3 SOCK_N=20000 PAIR_N=1000 SPAWN_N=200 WRK_ROUNDS=2 WRK_SECONDS=2 DETECT_ROUNDS=2
+	ROUNDS=3 SOCK_N=20000 PAIR_N=1000 SPAWN_ROUNDS=5 SPAWN_N=50 WRK_ROUNDS=2 WRK_SECONDS=2 DETECT_ROUNDS=2
 else
-	ROUNDS=9 SOCK_N=30000 PAIR_N=3000 SPAWN_N=300 WRK_ROUNDS=9 WRK_SECONDS=3 DETECT_ROUNDS=5
+	ROUNDS=9 SOCK_N=30000 PAIR_N=3000 SPAWN_ROUNDS=41 SPAWN_N=100 WRK_ROUNDS=9 WRK_SECONDS=3 DETECT_ROUNDS=5
 fi
 
 TMP=$(mktemp -d /tmp/kabench.XXXXXX)
@@ -180,26 +180,32 @@ else
 	for v in "${VARIANTS[@]}"; do CELL[created,$v]="skipped (no strace)"; CELL[accepted,$v]=${CELL[created,$v]}; done
 fi
 
-note "4/7 start-up: /bin/true, 9 rounds of $SPAWN_N runs per variant, pinned to one CPU"
+note "4/7 start-up: /bin/true, $SPAWN_ROUNDS rounds of $SPAWN_N runs per variant, pinned to one CPU"
 row startup "<= 1.01x empty"
 PIN=
 ! command -v taskset >/dev/null || PIN="taskset -c $(($(nproc) - 1))"
 VARIANTS=(bare empty ours ka03 dd)
+# Many short rounds, each variant divided by the empty library of its own
+# round: a drift of the machine's speed (seen here over seconds) then cancels
+# out, as it does not in the least of a few long rounds.
 # shellcheck disable=SC2086 # PIN is a command and its arguments
-interleave 9 $PIN "$P/spawnloop" "$SPAWN_N" /bin/true
+interleave "$SPAWN_ROUNDS" $PIN "$P/spawnloop" "$SPAWN_N" /bin/true
 VARIANTS=(bare ours ka03 dd)
-# The least of the rounds: what the run costs when nothing else interferes.
-declare -A LEAST
+declare -A MEDIAN
 for v in bare empty ours ka03 dd; do
-	read -r _ LEAST[$v] _ <<<"$(stats "${VAL[$v]}")"
+	read -r MEDIAN[$v] _ _ <<<"$(stats "${VAL[$v]}")"
 done
-CELL[startup,bare]=$(awk -v b="${LEAST[bare]}" -v e="${LEAST[empty]}" \
-	'BEGIN {printf "%.0f µs; empty library %.0f µs, %.3fx", b / 1000, e / 1000, e / b}')
+read -r r _ _ <<<"$(stats "$(ratios "${VAL[bare]}" "${VAL[empty]}")")"
+CELL[startup,bare]=$(awk -v b="${MEDIAN[bare]}" -v e="${MEDIAN[empty]}" -v r="$r" \
+	'BEGIN {printf "%.0f µs; empty library %.0f µs, %.3fx", b / 1000, e / 1000, r}')
 for v in ours ka03 dd; do
-	CELL[startup,$v]=$(awk -v x="${LEAST[$v]}" -v b="${LEAST[bare]}" -v e="${LEAST[empty]}" \
-		'BEGIN {printf "%.0f µs, %.3fx bare, %.3fx empty", x / 1000, x / b, x / e}')
+	read -r rb _ _ <<<"$(stats "$(ratios "${VAL[bare]}" "${VAL[$v]}")")"
+	read -r re lo hi <<<"$(stats "$(ratios "${VAL[empty]}" "${VAL[$v]}")")"
+	CELL[startup,$v]=$(awk -v x="${MEDIAN[$v]}" -v rb="$rb" -v re="$re" -v lo="$lo" -v hi="$hi" \
+		'BEGIN {printf "%.0f µs, %.3fx bare, %.3fx empty (%.3f..%.3f)", x / 1000, rb, re, lo, hi}')
+	[ "$v" != ours ] || LAST_RATIO[ours]=$re
 done
-awk -v x="${LEAST[ours]}" -v e="${LEAST[empty]}" 'BEGIN {exit !(x / e > 1.01)}' && miss startup
+awk -v r="${LAST_RATIO[ours]}" 'BEGIN {exit !(r > 1.01)}' && miss startup
 
 note "5/7 nginx + wrk"
 # shellcheck source=bench/nginx.sh
@@ -239,7 +245,7 @@ declare -A LABEL=(
 	[pair]="connect()+accept()+close(), loopback pair"
 	[created]="setsockopt+getsockopt per created TCP socket (bare subtracted)"
 	[accepted]="setsockopt+getsockopt per accepted connection, own listener (bare subtracted)"
-	[startup]="start-up: /bin/true spawn to exit, least of 9 rounds; bare column: bare and an empty preload library"
+	[startup]="start-up: /bin/true spawn to exit, median of $SPAWN_ROUNDS rounds; bare column: bare and an empty preload library"
 	[rps]="nginx static file, wrk -t1 -c64 -d${WRK_SECONDS}s (worker and wrk each on a CPU of its own): requests/s"
 	[kaon]="nginx: idle connections held with the keepalive timer on (ss -tno)"
 	[detect]="dead peer, idle connection, idle 1 s + interval 1 s x 2 probes (bound 3 s): median / max, ratio to bound"
@@ -275,7 +281,7 @@ machine() {
 	echo "Machine: $(machine). Load average $LOAD_BEFORE before, $LOAD_AFTER after"
 	echo "(other work was running on the machine during the run if these are well above 0)."
 	echo
-	echo "Timings: $ROUNDS rounds (start-up: 9, the least of them; nginx: $WRK_ROUNDS; detection: $DETECT_ROUNDS; memory: 9),"
+	echo "Timings: $ROUNDS rounds (start-up: $SPAWN_ROUNDS; nginx: $WRK_ROUNDS; detection: $DETECT_ROUNDS; memory: 9),"
 	echo "variants interleaved within each round (bare, ours, 0.3, libdontdie); each ratio is"
 	echo "variant / bare of the same round, shown as median (min..max) over the rounds. A value"
 	echo "beside a ratio is that variant's own median, so the two need not divide exactly."
@@ -290,12 +296,13 @@ machine() {
 - System calls: \`strace -f\` counts setsockopt and getsockopt over 1,000 sockets, minus a run
   with none. For accepted connections the client side uses raw system calls, so only the
   accepting side is counted.
-- nginx: one instance per variant (master and one worker), loaded in turn by wrk. Keepalive is
+- nginx: one instance per variant (master and one worker), loaded in turn by wrk, the worker
+  on one CPU and wrk on the other. Keepalive is
   checked on 4 idle connections with \`ss -tno\` (under load ss shows the retransmission timer
   instead).
-- Start-up: the least of 9 interleaved rounds (each the mean of $SPAWN_N runs), the spawning
+- Start-up: $SPAWN_ROUNDS interleaved rounds (each the mean of $SPAWN_N runs), the spawning
   loop pinned to one CPU; the empty library (bench/empty.c) is the cost of loading any shared
-  object, and "x empty" each variant's ratio to it.
+  object, and "x empty" each variant's ratio to it in the same round (median, min..max).
 - The floor row: socket(), the five setsockopt calls a shim makes (SO_KEEPALIVE,
   TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT, TCP_USER_TIMEOUT) and close() by hand, without a
   preload, in the same rounds; each variant's socket()+close() as a ratio to it.
