@@ -8,13 +8,10 @@
 . "$KA_SRCDIR/tests/pid/pid.sh"
 pid_need_root
 command -v python3 >/dev/null || skip "python3 is not installed"
-NS=ka-roles-$$
-ip netns add "$NS" 2>/dev/null || skip "cannot make a network namespace"
-at_exit "ip netns pids $NS 2>/dev/null | xargs -r kill -9 2>/dev/null; sleep 0.1; ip netns delete $NS"
-ip -n "$NS" link set dev lo up
-ip netns exec "$NS" sysctl -qw net.ipv4.ip_local_port_range="40000 40100" ||
+pid_netns roles
+ip netns exec "$PID_NS" sysctl -qw net.ipv4.ip_local_port_range="40000 40100" ||
 	fail "cannot set the namespace's ephemeral range"
-ip netns exec "$NS" python3 -c '
+ip netns exec "$PID_NS" python3 -c '
 import socket, sys, time
 listener = socket.socket()
 listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -29,6 +26,7 @@ print("ready", flush=True)
 time.sleep(60)
 ' >"$KA_TMP/server" &
 server=$!
+PID_STARTED="$PID_STARTED $server"
 for _ in $(seq 100); do grep -q ready "$KA_TMP/server" && break; sleep 0.05; done
 grep -q ready "$KA_TMP/server" || fail "the server did not start"
 "$KA_CMD" --pid "$server" --json >"$KA_TMP/show.json" || fail "--json failed"
