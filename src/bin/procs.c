@@ -212,6 +212,7 @@ static void decide_and_apply(const struct ka_procs_request *req, int fd,
 	f.side = s->side;
 	f.port = s->side == KA_SIDE_CLIENT ? s->peer_port : s->local_port;
 	f.keepalive = s->keepalive;
+	f.program_options = s->own;
 	d = ka_decide(cfg, &f);
 	if (d.verdict == KA_LATER || d.verdict == KA_NEED_PORT) {
 		/* Not connected yet, or no port to match: nothing to go by. The
@@ -227,6 +228,7 @@ static void decide_and_apply(const struct ka_procs_request *req, int fd,
 		return;
 	}
 	s->set = d.set;
+	s->kept = d.kept;
 	now = d.set;
 	if (synchronized(s->state) && (d.set & KA_OPT_USER_TIMEOUT)) {
 		int ut_index = 0;
@@ -273,13 +275,51 @@ static bool ephemeral(const struct ka_diag *diag, int port)
 	return port >= diag->ephemeral_lo && port <= diag->ephemeral_hi;
 }
 
-/* Client or accepted (see the top), listener, or neither yet. */
+/* The options the program set itself, as far as they can be told: a timer
+ * other than the namespace's default (what getsockopt reads on a socket
+ * nobody set it on), a user timeout other than 0. Respect mode keeps them,
+ * as the library keeps those it saw the program set (one set to the very
+ * value of the default cannot be told from none, and is replaced). */
+static unsigned programs_own(const struct ka_diag *diag, const struct ka_sock_report *s)
+{
+	unsigned own = 0;
+
+	if (diag->keepalive_time_s == 0)
+		return 0; /* no dump: the defaults are unknown */
+	for (int i = 0; i < KA_SOCKOPT_COUNT; i++) {
+		int unset;
+
+		switch (ka_sockopts[i].bit) {
+		case KA_OPT_IDLE:
+			unset = diag->keepalive_time_s;
+			break;
+		case KA_OPT_INTVL:
+			unset = diag->keepalive_intvl_s;
+			break;
+		case KA_OPT_CNT:
+			unset = diag->keepalive_probes;
+			break;
+		case KA_OPT_USER_TIMEOUT:
+			unset = 0;
+			break;
+		default:
+			continue;
+		}
+		if (s->values[i] >= 0 && s->values[i] != unset)
+			own |= ka_sockopts[i].bit;
+	}
+	return own;
+}
+
+/* Client or accepted (see the top), listener, or neither yet; and the
+ * options the program set itself. */
 static void classify(struct ka_proc_report *p, const struct ka_diag *diag)
 {
 	for (size_t i = 0; i < p->nsocks; i++) {
 		struct ka_sock_report *s = &p->socks[i];
 		bool accepted = false;
 
+		s->own = programs_own(diag, s);
 		if (s->state == TCP_LISTEN) {
 			s->side = KA_SIDE_LISTENER;
 			continue;

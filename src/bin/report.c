@@ -186,6 +186,11 @@ static void applied(const struct ka_proc_report *p, const struct ka_config *cfg)
 			left[s->reason]++;
 		}
 		unheard += s->ut_unheard;
+		if (s->kept) {
+			ka_sockopts_list(s->kept, names, sizeof names);
+			printf("%s %ld: fd %d: the program's own %s kept\n", p->comm, (long)p->pid,
+			       s->fd, names);
+		}
 		if (s->refused) {
 			ka_sockopts_list(s->refused, names, sizeof names);
 			printf("%s %ld: fd %d: the kernel refused %s\n", p->comm, (long)p->pid,
@@ -348,6 +353,9 @@ static void json_socket(const struct ka_sock_report *s, const struct ka_config *
 		json_string(names);
 		json_key("refused", &first);
 		ka_sockopts_list(s->refused, names, sizeof names);
+		json_string(names);
+		json_key("kept", &first);
+		ka_sockopts_list(s->kept, names, sizeof names);
 		json_string(names);
 		json_key("user_timeout_unheard", &first);
 		printf("%s", s->ut_unheard ? "true" : "false");

@@ -29,6 +29,8 @@ struct ka_sock_report {
 	char local[64], peer[64]; /* "127.0.0.1:80", "[::1]:80"; "" when none */
 	int values[KA_SOCKOPT_COUNT]; /* as read, in table order */
 	enum ka_keepalive keepalive;
+	unsigned own;         /* options the program set itself (enum ka_option), as
+			       * told by values other than the defaults (procs.c) */
 	unsigned queued;      /* a listener's accept queue */
 	bool has_diag;
 	struct ka_diag_entry diag;
@@ -37,7 +39,7 @@ struct ka_sock_report {
 	enum ka_reason reason;
 	bool unconnected;     /* left: neither connected nor listening, and a scope
 			       * filter needs its role and port */
-	unsigned set, refused;
+	unsigned set, refused, kept; /* enum ka_option; kept: the program's own */
 	bool ut_pending;      /* TCP_USER_TIMEOUT waits until the peer is heard from */
 	bool ut_unheard;      /* ... and it was not, within the detection time */
 	long long phase1_ms;  /* when the rest was set (CLOCK_MONOTONIC) */

@@ -1,5 +1,6 @@
-/* An inet_diag dump of the TCP sockets of a network namespace, and its
- * ephemeral port range.
+/* An inet_diag dump of the TCP sockets of a network namespace, and the
+ * settings of its own that the command needs (the ephemeral port range, the
+ * keepalive defaults).
  *
  * A netlink socket reports on the namespace it was created in, and a file
  * of /proc/sys/net on the namespace of the process that opened it: for a
@@ -52,21 +53,41 @@ unsigned long ka_diag_netns_of(pid_t pid)
 	return inode;
 }
 
-/* net.ipv4.ip_local_port_range as the namespace we are in has it. */
-static void read_ephemeral(struct ka_diag *diag)
+/* One number (or two) from /proc/sys/net/ipv4 as the namespace we are in
+ * has it; false when it cannot be read. */
+static bool read_sysctl(const char *name, int *a, int *b)
 {
-	FILE *f = fopen("/proc/sys/net/ipv4/ip_local_port_range", "re");
+	char path[96];
+	FILE *f;
+	bool ok;
 
-	if (f == NULL || fscanf(f, "%d %d", &diag->ephemeral_lo, &diag->ephemeral_hi) != 2) {
+	snprintf(path, sizeof path, "/proc/sys/net/ipv4/%s", name);
+	f = fopen(path, "re");
+	if (f == NULL)
+		return false;
+	ok = b != NULL ? fscanf(f, "%d %d", a, b) == 2 : fscanf(f, "%d", a) == 1;
+	fclose(f);
+	return ok;
+}
+
+/* The namespace's settings the command needs, the kernel's defaults where
+ * they cannot be read. */
+static void read_sysctls(struct ka_diag *diag)
+{
+	if (!read_sysctl("ip_local_port_range", &diag->ephemeral_lo, &diag->ephemeral_hi)) {
 		diag->ephemeral_lo = KA_EPHEMERAL_DEFAULT_LO;
 		diag->ephemeral_hi = KA_EPHEMERAL_DEFAULT_HI;
 	}
-	if (f != NULL)
-		fclose(f);
+	if (!read_sysctl("tcp_keepalive_time", &diag->keepalive_time_s, NULL))
+		diag->keepalive_time_s = 7200;
+	if (!read_sysctl("tcp_keepalive_intvl", &diag->keepalive_intvl_s, NULL))
+		diag->keepalive_intvl_s = 75;
+	if (!read_sysctl("tcp_keepalive_probes", &diag->keepalive_probes, NULL))
+		diag->keepalive_probes = 9;
 }
 
 /* A NETLINK_SOCK_DIAG socket in the namespace of pid, and that namespace's
- * ephemeral range. */
+ * settings. */
 static int diag_socket(pid_t pid, struct ka_diag *diag)
 {
 	int theirs = open_ns(pid), ours = -1, sock = -1, error;
@@ -77,11 +98,11 @@ static int diag_socket(pid_t pid, struct ka_diag *diag)
 	ours = open_ns(0);
 	if (ours >= 0 && inode_of(ours) == diag->netns) {
 		sock = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
-		read_ephemeral(diag);
+		read_sysctls(diag);
 	} else if (ours >= 0 && setns(theirs, CLONE_NEWNET) == 0) {
 		sock = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
 		error = errno;
-		read_ephemeral(diag);
+		read_sysctls(diag);
 		if (setns(ours, CLONE_NEWNET) != 0) {
 			/* Never go on in another namespace than our own. */
 			perror("keepalive: cannot return to its own network namespace");

@@ -30,10 +30,13 @@ struct ka_diag {
 	struct ka_diag_entry *listeners; /* the TCP_LISTEN ones, copied */
 	size_t nlisteners;
 	int ephemeral_lo, ephemeral_hi; /* net.ipv4.ip_local_port_range there */
+	/* net.ipv4.tcp_keepalive_time, _intvl, _probes there: what getsockopt
+	 * reads on a socket whose program did not set its own */
+	int keepalive_time_s, keepalive_intvl_s, keepalive_probes;
 };
 
 /* Dumps the TCP sockets (IPv4 and IPv6) of the network namespace pid is
- * in, and reads its ephemeral range, entering it for the time it takes to
+ * in, and reads its settings (struct ka_diag), entering it for the time it takes to
  * open the netlink socket and the file when it is not ours (that needs
  * CAP_SYS_ADMIN). Returns false with errno set. */
 bool ka_diag_dump(pid_t pid, struct ka_diag *diag);

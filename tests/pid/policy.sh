@@ -56,3 +56,41 @@ assert_eq "--role server --ports: the server reads" 2 "$(pid_report plain | grep
 # --check counts what is in scope.
 assert_eq "--check --role client of the server" 0 \
 	"$(status "$KA_CMD" --pid "$server" --check --role client)"
+
+# A program's own timer on a socket without keepalive: told by a value
+# other than the namespace's default, kept in respect mode (as the library
+# keeps one it saw set), replaced in force mode. Read back by the program.
+command -v python3 >/dev/null || exit 0 # the rest needs it; all above passed
+mkfifo "$KA_TMP/ask"
+python3 -c '
+import socket, sys
+listener = socket.socket()
+listener.bind(("127.0.0.1", 0))
+listener.listen(1)
+client = socket.create_connection(listener.getsockname())
+accepted, _ = listener.accept()
+client.setsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPIDLE, 333)
+print("ready", flush=True)
+for _ in open(sys.argv[1]):
+    g = lambda level, name: client.getsockopt(level, name)
+    print("keepalive=%d idle=%d intvl=%d cnt=%d" % (g(socket.SOL_SOCKET, socket.SO_KEEPALIVE),
+          g(socket.IPPROTO_TCP, socket.TCP_KEEPIDLE), g(socket.IPPROTO_TCP, socket.TCP_KEEPINTVL),
+          g(socket.IPPROTO_TCP, socket.TCP_KEEPCNT)), flush=True)
+' "$KA_TMP/ask" >"$KA_TMP/own-timer" &
+py=$!
+PID_STARTED="$PID_STARTED $py"
+exec 9>"$KA_TMP/ask"
+pid_wait_for "$KA_TMP/own-timer" '^ready'
+ask() { # the client's options, as the program reads them
+	n=$(grep -c . "$KA_TMP/own-timer")
+	echo >&9
+	until [ "$(grep -c . "$KA_TMP/own-timer")" -gt "$n" ]; do sleep 0.05; done
+	tail -n 1 "$KA_TMP/own-timer"
+}
+out=$("$KA_CMD" --pid "$py" --apply $TIMERS --user-timeout 0) || fail "--apply: $out"
+echo "$out"
+assert_match "respect: the program's own timer is told" "python3 $py: fd [0-9]+: the program's own TCP_KEEPIDLE kept" "$out"
+assert_eq "respect: its own idle kept, ours for the rest" "keepalive=1 idle=333 intvl=3 cnt=4" "$(ask)"
+out=$("$KA_CMD" --pid "$py" --apply --mode force $TIMERS --user-timeout 0) || fail "--apply --mode force: $out"
+assert_eq "force: ours replace it" "keepalive=1 idle=7 intvl=3 cnt=4" "$(ask)"
+exec 9>&-
