@@ -19,7 +19,9 @@ assert_match "kaprobe under the filter" "^keepalive=0 " "$out"
 
 # Without the descriptor table (the filter refuses its mmap): the same
 # options on every socket, whatever the decision needs; the mapping is asked
-# for once.
+# for once. Not in a sanitized build: its runtime maps 1 MiB regions of its
+# own, which the filter refuses too.
+[ -z "$KA_SANITIZER_RUNTIME" ] || exit 0
 port=$(free_port)
 for setting in "" "KEEPALIVE_PORTS=$port" "KEEPALIVE_ROLE=server" "KEEPALIVE_MODE=force"; do
 	# shellcheck disable=SC2086 # one NAME=VALUE word, or none
