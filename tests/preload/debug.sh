@@ -44,12 +44,15 @@ assert_eq "debug 2, foreign listener: configured" 3 "$(grep -c ': configured at 
 assert_eq "debug 2, foreign listener: listener" 1 "$(grep -Ec "^${KA_FROM}fd 3: configured" "$err")"
 
 # Every line names its process, "libkeepalive[PID NAME]": a launcher that
-# execs the program gives two lines with one pid and two names.
-out=$(preload KEEPALIVE_DEBUG=1 sh -c 'echo $$; exec "$0" pair >/dev/null' \
-	"$KA_PROGS/kaprobe" 2>"$err") || fail "sh + kaprobe failed"
-assert_match "debug 1: the launcher's line" "^libkeepalive\[$out sh\]: idle=60s" "$(sed -n 1p "$err")"
-assert_match "debug 1: the program's line" "^libkeepalive\[$out kaprobe\]: idle=60s" \
+# execs the program (rawenv, built with the same C library as the library)
+# gives two lines with one pid and two names.
+preload KEEPALIVE_DEBUG=1 "$KA_BUILDDIR/tests/hostile/rawenv" X=1 -- "$KA_PROGS/kaprobe" pair \
+	>/dev/null 2>"$err" || fail "rawenv + kaprobe failed"
+assert_match "debug 1: the launcher's line" "^libkeepalive\[[0-9]+ rawenv\]: idle=60s" \
+	"$(sed -n 1p "$err")"
+assert_match "debug 1: the program's line" "^libkeepalive\[[0-9]+ kaprobe\]: idle=60s" \
 	"$(sed -n 2p "$err")"
+assert_eq "debug 1: one pid" 1 "$(sed 's/^libkeepalive\[\([0-9]*\) .*/\1/' "$err" | sort -u | wc -l)"
 
 # A socket a filter left alone: which filter, and the port or side that
 # put the socket outside it.
