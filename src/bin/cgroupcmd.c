@@ -17,6 +17,7 @@
 
 #include "cgroup.h"
 #include "environment.h"
+#include "mountinfo.h"
 #include "options.h"
 #include "procs.h"
 
@@ -163,23 +164,6 @@ bool ka_cgroup_pids(int dirfd, pid_t **pids, size_t *npids)
 	return false;
 }
 
-/* mountinfo's octal escapes ("\\040" for a space), undone in place. */
-static void unescape(char *s)
-{
-	char *out = s;
-
-	while (*s != '\0') {
-		if (s[0] == '\\' && s[1] >= '0' && s[1] <= '3' && s[2] >= '0' && s[2] <= '7' &&
-		    s[3] >= '0' && s[3] <= '7') {
-			*out++ = (char)((s[1] - '0') * 64 + (s[2] - '0') * 8 + (s[3] - '0'));
-			s += 4;
-		} else {
-			*out++ = *s++;
-		}
-	}
-	*out = '\0';
-}
-
 /* The cgroup's path in the hierarchy as /proc/PID/cgroup shows it ("/a/b"):
  * the root of the cgroup2 mount it was opened through (the last one on the
  * longest mount point that holds it), then its path below that mount
@@ -188,7 +172,7 @@ static void unescape(char *s)
  * kernel's paths cannot be compared as text. */
 static bool hierarchy_path(int dirfd, char *buf, size_t len)
 {
-	char link[64], path[PATH_MAX], line[4096], root[2048], point[2048];
+	char link[64], path[PATH_MAX], root[KA_MOUNTINFO_PATH], point[KA_MOUNTINFO_PATH];
 	bool found = false, usable = false;
 	size_t best = 0;
 	ssize_t n;
@@ -202,16 +186,10 @@ static bool hierarchy_path(int dirfd, char *buf, size_t len)
 	f = fopen("/proc/self/mountinfo", "re");
 	if (f == NULL)
 		return false;
-	while (fgets(line, sizeof line, f) != NULL) {
-		const char *dash = strstr(line, " - "), *rest;
-		char type[64];
+	while (ka_mountinfo_next(f, "cgroup2", root, point)) {
+		const char *rest;
 		size_t plen;
 
-		if (dash == NULL || sscanf(line, "%*s %*s %*s %2047s %2047s", root, point) != 2 ||
-		    sscanf(dash + 3, "%63s", type) != 1 || strcmp(type, "cgroup2") != 0)
-			continue;
-		unescape(root);
-		unescape(point);
 		plen = strcmp(point, "/") == 0 ? 0 : strlen(point);
 		if (strncmp(path, point, plen) != 0 || (path[plen] != '/' && path[plen] != '\0') ||
 		    (found && plen < best))

@@ -11,25 +11,19 @@
 
 #include "bpfsettings.h"
 #include "cgroupbpf.h"
+#include "mountinfo.h"
 #include "sockopts.h"
 
 bool ka_bpffs_mount(char *buf, size_t len)
 {
 	FILE *f = fopen("/proc/self/mountinfo", "re");
-	char line[4096];
+	char root[KA_MOUNTINFO_PATH], point[KA_MOUNTINFO_PATH];
 	bool found = false;
 
 	if (f == NULL)
 		return false;
-	while (!found && fgets(line, sizeof line, f) != NULL) {
-		char point[2048], type[64];
-		const char *dash = strstr(line, " - ");
-
-		if (dash == NULL || sscanf(line, "%*s %*s %*s %*s %2047s", point) != 1 ||
-		    sscanf(dash + 3, "%63s", type) != 1 || strcmp(type, "bpf") != 0)
-			continue;
-		found = strchr(point, '\\') == NULL && (size_t)snprintf(buf, len, "%s", point) < len;
-	}
+	while (!found && ka_mountinfo_next(f, "bpf", root, point))
+		found = (size_t)snprintf(buf, len, "%s", point) < len;
 	fclose(f);
 	return found;
 }

@@ -15,7 +15,8 @@ src_bin_keepalive_SOURCES = \
 	src/bin/procfd.c src/bin/procfd.h \
 	src/bin/sockdiag.c src/bin/sockdiag.h \
 	src/bin/report.c src/bin/report.h \
-	src/bin/cgroupcmd.c src/bin/cgroup.h
+	src/bin/cgroupcmd.c src/bin/cgroup.h \
+	src/bin/mountinfo.c src/bin/mountinfo.h
 src_bin_keepalive_CPPFLAGS = $(AM_CPPFLAGS) -DKA_LIBDIR='"$(libdir)"'
 src_bin_keepalive_LDADD = src/common/libkacommon.la
 if HAVE_BPF

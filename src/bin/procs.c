@@ -77,23 +77,6 @@ static void sleep_ms(long long ms)
 		;
 }
 
-static bool get_int(int fd, int level, int name, int *value)
-{
-	socklen_t len = sizeof *value;
-
-	return getsockopt(fd, level, name, value, &len) == 0 && len == sizeof *value;
-}
-
-static bool is_tcp_socket(int fd, int *family)
-{
-	int type, protocol;
-
-	return get_int(fd, SOL_SOCKET, SO_DOMAIN, family) &&
-	       get_int(fd, SOL_SOCKET, SO_TYPE, &type) &&
-	       get_int(fd, SOL_SOCKET, SO_PROTOCOL, &protocol) &&
-	       ka_is_tcp(*family, type, protocol);
-}
-
 static bool tcp_info(int fd, struct tcp_info *info)
 {
 	socklen_t len = sizeof *info;
@@ -161,7 +144,7 @@ static void read_options(int fd, const struct ka_config *cfg, struct ka_sock_rep
 	for (int i = 0; i < KA_SOCKOPT_COUNT; i++) {
 		const struct ka_sockopt *opt = &ka_sockopts[i];
 
-		if (!get_int(fd, opt->level, opt->name, &s->values[i]))
+		if (!ka_sockopt_get(fd, opt->level, opt->name, &s->values[i]))
 			s->values[i] = -1;
 		if (opt->bit != KA_OPT_KEEPALIVE && (wanted & opt->bit) &&
 		    s->values[i] != ka_sockopt_value(opt, cfg))
@@ -255,7 +238,7 @@ static bool examine(const struct ka_procs_request *req, int copy, struct ka_sock
 {
 	struct tcp_info info;
 
-	if (!is_tcp_socket(copy, &s->family))
+	if (!ka_fd_is_tcp(copy, &s->family))
 		return false;
 	tcp_info(copy, &info);
 	/* TCP_LISTEN here is what SO_ACCEPTCONN would say. */

@@ -9,6 +9,21 @@
 #include "ports.h"
 #include "settings.h"
 
+const char *ka_decimal(char *buf, long long n)
+{
+	char *p = buf + KA_DECIMAL_SIZE - 1;
+	unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n;
+
+	*p = '\0';
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	if (n < 0)
+		*--p = '-';
+	return p;
+}
+
 void ka_value_shown(char *dst, const char *text)
 {
 	size_t n = strnlen(text, KA_VALUE_SHOWN + 1);

@@ -10,6 +10,12 @@
  * KA_VALUE_SHOWN_SIZE bytes. Async-signal-safe. */
 void ka_value_shown(char *dst, const char *text);
 
+/* n in decimal, written at the end of buf (KA_DECIMAL_SIZE bytes) without
+ * stdio; returns where it starts. Async-signal-safe: the library's debug
+ * lines use it in its hooks. */
+#define KA_DECIMAL_SIZE 24
+const char *ka_decimal(char *buf, long long n);
+
 /* How a bad value is wrong, as a phrase: "is out of range", ... */
 const char *ka_problem_kind_text(enum ka_problem_kind kind);
 

@@ -2,6 +2,7 @@
  * (decide.c applies it). */
 #include <config.h>
 
+#include "messages.h"
 #include "parse.h"
 #include "ports.h"
 #include "settings.h"
@@ -80,15 +81,9 @@ static void append(char *buf, size_t len, size_t *used, const char *text)
 
 static void append_port(char *buf, size_t len, size_t *used, int port)
 {
-	char digits[8];
-	int i = (int)sizeof digits;
+	char digits[KA_DECIMAL_SIZE];
 
-	digits[--i] = '\0';
-	do {
-		digits[--i] = (char)('0' + port % 10);
-		port /= 10;
-	} while (port > 0 && i > 0);
-	append(buf, len, used, digits + i);
+	append(buf, len, used, ka_decimal(digits, port));
 }
 
 void ka_ports_format(const struct ka_port_range *ranges, int n, char *buf, size_t len)

@@ -27,6 +27,23 @@ bool ka_is_tcp(int domain, int type, int protocol)
 	       is_tcp_protocol(protocol);
 }
 
+bool ka_sockopt_get(int fd, int level, int name, int *value)
+{
+	socklen_t len = sizeof *value;
+
+	return getsockopt(fd, level, name, value, &len) == 0 && len == sizeof *value;
+}
+
+bool ka_fd_is_tcp(int fd, int *family)
+{
+	int type, protocol;
+
+	return ka_sockopt_get(fd, SOL_SOCKET, SO_DOMAIN, family) &&
+	       ka_sockopt_get(fd, SOL_SOCKET, SO_TYPE, &type) &&
+	       ka_sockopt_get(fd, SOL_SOCKET, SO_PROTOCOL, &protocol) &&
+	       ka_is_tcp(*family, type, protocol);
+}
+
 const struct ka_sockopt ka_sockopts[KA_SOCKOPT_COUNT] = {
 	{ KA_OPT_IDLE, IPPROTO_TCP, TCP_KEEPIDLE, "TCP_KEEPIDLE", "idle", KA_SECONDS_MIN,
 	  KA_SECONDS_MAX, KA_IDLE },

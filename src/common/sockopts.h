@@ -39,6 +39,12 @@ extern const struct ka_sockopt ka_sockopts[KA_SOCKOPT_COUNT];
  * SO_DOMAIN, SO_TYPE, SO_PROTOCOL): TCP (or MPTCP) over IPv4 or IPv6. */
 bool ka_is_tcp(int domain, int type, int protocol);
 
+/* One int option of a descriptor; false when getsockopt fails. */
+bool ka_sockopt_get(int fd, int level, int name, int *value);
+
+/* ka_is_tcp() asked of the kernel for a descriptor; its family in *family. */
+bool ka_fd_is_tcp(int fd, int *family);
+
 /* The row of level/name, or NULL when it is not one of the five. */
 const struct ka_sockopt *ka_sockopt_find(int level, int name);
 

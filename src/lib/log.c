@@ -62,18 +62,9 @@ static void add_text(struct line *l, const char *text)
 
 static void add_number(struct line *l, long long n)
 {
-	char digits[24];
-	int i = (int)sizeof digits;
-	unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n;
+	char digits[KA_DECIMAL_SIZE];
 
-	digits[--i] = '\0';
-	do {
-		digits[--i] = (char)('0' + u % 10);
-		u /= 10;
-	} while (u != 0);
-	if (n < 0)
-		digits[--i] = '-';
-	add_text(l, digits + i);
+	add_text(l, ka_decimal(digits, n));
 }
 
 /* Text a program chose (a thread's name), as messages show values. */

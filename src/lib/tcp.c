@@ -7,30 +7,18 @@
 #include "real.h"
 #include "tcp.h"
 
-static bool get_int(int fd, int level, int name, int *value)
-{
-	socklen_t len = sizeof *value;
-
-	return getsockopt(fd, level, name, value, &len) == 0 && len == sizeof *value;
-}
-
 enum ka_kind ka_fd_kind(int fd)
 {
-	int domain, type, protocol;
+	int family;
 
-	return get_int(fd, SOL_SOCKET, SO_DOMAIN, &domain) &&
-			       get_int(fd, SOL_SOCKET, SO_TYPE, &type) &&
-			       get_int(fd, SOL_SOCKET, SO_PROTOCOL, &protocol) &&
-			       ka_is_tcp(domain, type, protocol) ?
-		       KA_KIND_TCP :
-		       KA_KIND_OTHER;
+	return ka_fd_is_tcp(fd, &family) ? KA_KIND_TCP : KA_KIND_OTHER;
 }
 
 bool ka_fd_listening(int fd)
 {
 	int listening;
 
-	return get_int(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening) && listening;
+	return ka_sockopt_get(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening) && listening;
 }
 
 enum ka_keepalive ka_fd_keepalive(int fd, const struct ka_config *cfg, bool compare)
@@ -38,7 +26,7 @@ enum ka_keepalive ka_fd_keepalive(int fd, const struct ka_config *cfg, bool comp
 	const unsigned wanted = ka_sockopts_wanted(cfg);
 	int value;
 
-	if (!get_int(fd, SOL_SOCKET, SO_KEEPALIVE, &value) || value == 0)
+	if (!ka_sockopt_get(fd, SOL_SOCKET, SO_KEEPALIVE, &value) || value == 0)
 		return KA_KEEPALIVE_OFF;
 	if (!compare)
 		return KA_KEEPALIVE_ON;
@@ -47,7 +35,7 @@ enum ka_keepalive ka_fd_keepalive(int fd, const struct ka_config *cfg, bool comp
 
 		if (opt->bit == KA_OPT_KEEPALIVE || !(wanted & opt->bit))
 			continue;
-		if (!get_int(fd, opt->level, opt->name, &value) ||
+		if (!ka_sockopt_get(fd, opt->level, opt->name, &value) ||
 		    value != ka_sockopt_value(opt, cfg))
 			return KA_KEEPALIVE_OTHER;
 	}
