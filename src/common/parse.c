@@ -9,13 +9,12 @@
 #include <config.h>
 
 #include <limits.h>
-#include <string.h>
 
 #include "parse.h"
 #include "ports.h"
 #include "settings.h"
 
-static bool is_blank(char c)
+bool ka_is_blank(char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
@@ -33,11 +32,14 @@ static char lower(char c)
 /* Trims blanks: [*begin, *end) is what is left. */
 static void trim(const char *text, const char **begin, const char **end)
 {
-	const char *b = text, *e = text + strlen(text);
+	const char *b = text, *e = text;
 
-	while (b < e && is_blank(*b))
+	while (*e != '\0')
+		e++;
+
+	while (b < e && ka_is_blank(*b))
 		b++;
-	while (e > b && is_blank(e[-1]))
+	while (e > b && ka_is_blank(e[-1]))
 		e--;
 	*begin = b;
 	*end = e;
@@ -93,10 +95,10 @@ static const struct unit units[] = {
 static int read_unit(const char **p, const char *end)
 {
 	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
-		size_t n = strlen(units[i].name);
+		const char *after = ka_after_prefix(*p, units[i].name);
 
-		if ((size_t)(end - *p) >= n && strncmp(*p, units[i].name, n) == 0) {
-			*p += n;
+		if (after != NULL && after <= end) {
+			*p = after;
 			return (int)i;
 		}
 	}
@@ -154,14 +156,10 @@ static bool parse_count(const char *text, long long *value, enum ka_problem_kind
 
 static bool word_is(const char *p, const char *end, const char *word)
 {
-	size_t n = strlen(word);
-
-	if ((size_t)(end - p) != n)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (lower(p[i]) != word[i])
+	for (; p < end && *word != '\0'; p++, word++)
+		if (lower(*p) != *word)
 			return false;
-	return true;
+	return p == end && *word == '\0';
 }
 
 /* One of a NULL-terminated list of words, in any case: *value is its index. */

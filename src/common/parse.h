@@ -19,4 +19,20 @@ bool ka_parse_duration_ms(const char *text, long long *ms, enum ka_problem_kind 
  * beyond LLONG_MAX. */
 bool ka_parse_digits(const char **p, long long *out, enum ka_problem_kind *kind);
 
+/* Whether c is a blank: space, \t, \n, \v, \f or \r. */
+bool ka_is_blank(char c);
+
+/* The rest of text after prefix, or NULL when text does not start with it.
+ * With the other helpers here, this keeps the C library's string functions
+ * off the path that runs before main(): a library function's first call
+ * through the PLT costs a symbol lookup in the loader (lazy binding). */
+static inline const char *ka_after_prefix(const char *text, const char *prefix)
+{
+	while (*prefix != '\0' && *text == *prefix) {
+		text++;
+		prefix++;
+	}
+	return *prefix == '\0' ? text : NULL;
+}
+
 #endif

@@ -117,7 +117,7 @@ static const char *first_set(enum ka_setting setting, ka_lookup_fn *lookup, void
 		const char *value = lookup(*name, ctx);
 		const char *p = value;
 
-		while (p != NULL && *p != '\0' && strchr(" \t\n\r\f\v", *p) != NULL)
+		while (p != NULL && ka_is_blank(*p))
 			p++;
 		if (p != NULL && *p != '\0') {
 			*text = value;

@@ -9,19 +9,20 @@
 extern char **environ;
 
 /* Whether entry is NAME=... or, malformed, just NAME. */
-static bool entry_is(const char *entry, const char *name, size_t n)
+static bool entry_is(const char *entry, const char *name)
 {
-	return strncmp(entry, name, n) == 0 && (entry[n] == '=' || entry[n] == '\0');
+	const char *rest = ka_after_prefix(entry, name);
+
+	return rest != NULL && (*rest == '=' || *rest == '\0');
 }
 
 const char *ka_env_get(const char *name)
 {
-	size_t n = strlen(name);
+	const char *value = NULL;
 
-	for (char **e = environ; e != NULL && *e != NULL; e++)
-		if (strncmp(*e, name, n) == 0 && (*e)[n] == '=')
-			return *e + n + 1;
-	return NULL;
+	for (char **e = environ; value == NULL && e != NULL && *e != NULL; e++)
+		value = ka_env_value(*e, name);
+	return value;
 }
 
 void ka_env_remove(const char *const *names)
@@ -34,7 +35,7 @@ void ka_env_remove(const char *const *names)
 		bool drop = false;
 
 		for (const char *const *name = names; *name != NULL && !drop; name++)
-			drop = entry_is(*e, *name, strlen(*name));
+			drop = entry_is(*e, *name);
 		if (!drop)
 			*out++ = *e;
 	}
@@ -52,7 +53,7 @@ bool ka_env_set(const char *name, const char *value)
 	entry[n] = '=';
 	strcpy(entry + n + 1, value);
 	for (char **e = environ; e != NULL && *e != NULL; e++, count++) {
-		if (entry_is(*e, name, n)) {
+		if (entry_is(*e, name)) {
 			*e = entry;
 			return true;
 		}

@@ -8,8 +8,18 @@
 
 #include <stdbool.h>
 
+#include "parse.h"
+
 /* The value of NAME, or NULL. Async-signal-safe. */
 const char *ka_env_get(const char *name);
+
+/* The value in entry when it is NAME=VALUE, or NULL. */
+static inline const char *ka_env_value(const char *entry, const char *name)
+{
+	const char *rest = ka_after_prefix(entry, name);
+
+	return rest != NULL && *rest == '=' ? rest + 1 : NULL;
+}
 
 /* From the constructor only: removes every entry named in names (a
  * NULL-terminated list), with or without a '=', keeping the order of the

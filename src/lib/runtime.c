@@ -2,11 +2,10 @@
  * them or from our constructor, whichever comes first. */
 #include <config.h>
 
-#include <errno.h>
-#include <string.h>
 #include <unistd.h>
 
 #include "environ.h"
+#include "parse.h"
 #include "runtime.h"
 
 enum { NOT_LOADED, LOADING, LOADED };
@@ -21,14 +20,13 @@ extern char **environ;
  * socket activation's with LISTEN_PID. */
 static bool may_be_read(const char *entry)
 {
-	return (entry[0] == 'K' && strncmp(entry, "KEEP", 4) == 0) ||
-	       (entry[0] == 'D' && strncmp(entry, "DD_", 3) == 0);
+	return ka_after_prefix(entry, "KEEP") != NULL || ka_after_prefix(entry, "DD_") != NULL;
 }
 
 bool ka_runtime_environment_set(void)
 {
 	for (char **e = environ; e != NULL && *e != NULL; e++)
-		if (may_be_read(*e) || strncmp(*e, "LISTEN_PID=", 11) == 0)
+		if (may_be_read(*e) || ka_after_prefix(*e, "LISTEN_PID=") != NULL)
 			return true;
 	return false;
 }
@@ -62,14 +60,13 @@ static void pick_candidates(struct candidates *c)
 static const char *environment_lookup(const char *name, void *ctx)
 {
 	const struct candidates *c = ctx;
-	size_t n = strlen(name);
+	const char *value = NULL;
 
 	if (c->all)
 		return ka_env_get(name);
-	for (int i = 0; i < c->n; i++)
-		if (strncmp(c->entry[i], name, n) == 0 && c->entry[i][n] == '=')
-			return c->entry[i] + n + 1;
-	return NULL;
+	for (int i = 0; value == NULL && i < c->n; i++)
+		value = ka_env_value(c->entry[i], name);
+	return value;
 }
 
 bool ka_runtime_not_owner(const struct ka_config *cfg)
@@ -79,7 +76,6 @@ bool ka_runtime_not_owner(const struct ka_config *cfg)
 
 static void load(struct ka_config *cfg)
 {
-	int saved_errno = errno; /* the parser's strtoll may set it */
 	struct candidates candidates;
 
 	pick_candidates(&candidates);
@@ -88,7 +84,6 @@ static void load(struct ka_config *cfg)
 	 * for (a fork followed by exec) runs without us. */
 	if (ka_runtime_not_owner(cfg))
 		cfg->enabled = false;
-	errno = saved_errno;
 }
 
 const struct ka_config *ka_runtime_settings(struct ka_config *scratch)

@@ -151,6 +151,40 @@ START_TEST(digits)
 }
 END_TEST
 
+/* The prefix test the environment is read with (environ.h, runtime.c). */
+static const struct {
+	const char *text, *prefix;
+	int rest; /* offset of what follows, or -1: not a prefix */
+} prefix_cases[] = {
+	{ "KEEPALIVE_IDLE=30", "KEEPALIVE_IDLE", 14 },
+	{ "KEEPALIVE_IDLE=30", "KEEP", 4 },
+	{ "KEEPALIVE_IDLE=30", "KEEPALIVE_INTVL", -1 },
+	{ "KEEPALIVE", "KEEPALIVE_IDLE", -1 },
+	{ "KEEP", "KEEP", 4 },
+	{ "", "DD_", -1 },
+	{ "DD_DEBUG=1", "", 0 },
+	{ "keep", "KEEP", -1 },
+};
+
+START_TEST(after_prefix)
+{
+	const char *text = prefix_cases[_i].text;
+	const char *rest = ka_after_prefix(text, prefix_cases[_i].prefix);
+
+	if (prefix_cases[_i].rest < 0)
+		ck_assert_ptr_null(rest);
+	else
+		ck_assert_ptr_eq(rest, text + prefix_cases[_i].rest);
+}
+END_TEST
+
+START_TEST(blanks)
+{
+	for (int c = -128; c < 128; c++)
+		ck_assert_int_eq(ka_is_blank((char)c), c == ' ' || (c >= '\t' && c <= '\r'));
+}
+END_TEST
+
 Suite *parse_suite(void)
 {
 	Suite *s = suite_create("parse");
@@ -168,6 +202,8 @@ Suite *parse_suite(void)
 
 	tc = tcase_create("digits");
 	tcase_add_loop_test(tc, digits, 0, N(digit_cases));
+	tcase_add_loop_test(tc, after_prefix, 0, N(prefix_cases));
+	tcase_add_test(tc, blanks);
 	suite_add_tcase(s, tc);
 	return s;
 }
