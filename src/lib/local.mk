@@ -17,9 +17,9 @@ src_lib_libkeepalive_la_SOURCES = \
 	src/lib/real.c src/lib/real.h
 src_lib_libkeepalive_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden
 src_lib_libkeepalive_la_LDFLAGS = -module -avoid-version -no-undefined \
-	-Wl,--version-script=$(srcdir)/src/lib/exports.map
-EXTRA_src_lib_libkeepalive_la_DEPENDENCIES = src/lib/exports.map
-EXTRA_DIST += src/lib/exports.map
+	-Wl,--version-script=$(srcdir)/src/lib/exports.map $(RODATA_FIRST_LDFLAGS)
+EXTRA_src_lib_libkeepalive_la_DEPENDENCIES = src/lib/exports.map src/lib/rodata-first.ld
+EXTRA_DIST += src/lib/exports.map src/lib/rodata-first.ld
 src_lib_libkeepalive_la_LIBADD = src/common/libkacommon.la
 
 # The .la file is of no use for a preload module.

@@ -8,7 +8,9 @@
  * settings are all defaults, loaded by the first hook that needs them
  * (runtime.c), as they are when another library's constructor calls
  * socket() before ours has run. The symbols we interpose are resolved on
- * first use (real.c), the descriptor table mapped on first use (fdstate.c). */
+ * first use (real.c), the descriptor table mapped on first use (fdstate.c).
+ * Reading the settings calls nothing in the C library (parse.h), and the
+ * names it reads are in a page the loader has mapped (rodata-first.ld). */
 #include <config.h>
 
 #include "activation.h"
