@@ -185,11 +185,21 @@ row startup "<= 1.01x empty"
 PIN=
 ! command -v taskset >/dev/null || PIN="taskset -c $(($(nproc) - 1))"
 VARIANTS=(bare empty ours ka03 dd)
-# Many short rounds, each variant divided by the empty library of its own
-# round: a drift of the machine's speed (seen here over seconds) then cancels
-# out, as it does not in the least of a few long rounds.
-# shellcheck disable=SC2086 # PIN is a command and its arguments
-interleave "$SPAWN_ROUNDS" $PIN "$P/spawnloop" "$SPAWN_N" /bin/true
+# Within a round the variants take turns run by run (spawnloop), and each
+# round gives every variant's median run; each is then divided by the empty
+# library's of its own round. A drift of the machine's speed (seen here over
+# seconds) is shared alike, as it is not by blocks of runs one variant at a
+# time (whose ratios spread from 0.72 to 1.31 here).
+ENVS=()
+for v in "${VARIANTS[@]}"; do
+	ENVS+=("$(venv "$v" 60 10 6)")
+	VAL[$v]=
+done
+for ((r = 0; r < SPAWN_ROUNDS; r++)); do
+	# shellcheck disable=SC2086 # PIN is a command and its arguments
+	read -r -a medians <<<"$($PIN "$P/spawnloop" "$SPAWN_N" "${ENVS[@]}" -- /bin/true)"
+	for i in "${!VARIANTS[@]}"; do VAL[${VARIANTS[i]}]+="${medians[i]} "; done
+done
 VARIANTS=(bare ours ka03 dd)
 declare -A MEDIAN
 for v in bare empty ours ka03 dd; do
@@ -300,8 +310,8 @@ machine() {
   on one CPU and wrk on the other. Keepalive is
   checked on 4 idle connections with \`ss -tno\` (under load ss shows the retransmission timer
   instead).
-- Start-up: $SPAWN_ROUNDS interleaved rounds (each the mean of $SPAWN_N runs), the spawning
-  loop pinned to one CPU; the empty library (bench/empty.c) is the cost of loading any shared
+- Start-up: $SPAWN_ROUNDS rounds of $SPAWN_N runs per variant, the variants taking turns run
+  by run, each round giving each variant's median run; the spawning loop pinned to one CPU; the empty library (bench/empty.c) is the cost of loading any shared
   object, and "x empty" each variant's ratio to it in the same round (median, min..max).
 - The floor row: socket(), the five setsockopt calls a shim makes (SO_KEEPALIVE,
   TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT, TCP_USER_TIMEOUT) and close() by hand, without a
