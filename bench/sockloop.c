@@ -11,6 +11,15 @@
  *
  * Prints the mean time of one iteration in nanoseconds, after a warm-up that
  * lets lazy symbol resolution and settings parsing happen outside the timing.
+ *
+ *   sockloop MODE N TURN
+ *
+ * takes turns with other sockloops on the same CPU, TURN iterations at a
+ * time: it writes a byte to descriptor 5 once it is ready, and then, for
+ * each turn, waits for a byte on descriptor 3 and hands one on to descriptor
+ * 4 after it (a ring of pipes, bench/cgroup.sh). Only its own turns are
+ * timed, so that a machine whose speed moves from one second to the next
+ * moves every ring member's time alike.
  * The accepted side is closed first: its TIME_WAIT stays on the listener's
  * port, and no ephemeral port is held back from other programs. */
 #include <config.h>
@@ -26,6 +35,10 @@
 #include "util.h"
 
 #define WARMUP 200
+
+#define READY_FD 5
+#define TURN_IN_FD 3
+#define TURN_OUT_FD 4
 
 static void socket_close(void)
 {
@@ -72,8 +85,13 @@ static int listener(struct sockaddr_in *addr)
 	return fd;
 }
 
-static void pair(int lfd, const struct sockaddr_in *addr, int raw_client)
+static struct sockaddr_in pair_addr;
+static int pair_listener = -1, pair_raw;
+
+static void pair(void)
 {
+	const struct sockaddr_in *addr = &pair_addr;
+	int lfd = pair_listener, raw_client = pair_raw;
 	int c, a;
 
 	if (raw_client) {
@@ -92,42 +110,66 @@ static void pair(int lfd, const struct sockaddr_in *addr, int raw_client)
 	close(c);
 }
 
+static void turn_byte(int fd, int out)
+{
+	char byte = 't';
+	ssize_t done = out ? write(fd, &byte, 1) : read(fd, &byte, 1);
+
+	if (done != 1)
+		bench_die(out ? "handing the turn on" : "waiting for the turn");
+}
+
+/* The time of n iterations of step, in turns of turn iterations (0: all at
+ * once, without taking turns). The warm-up runs in the first turn, untimed. */
+static uint64_t timed(void (*step)(void), long n, long turn)
+{
+	uint64_t total = 0;
+
+	if (turn > 0)
+		turn_byte(READY_FD, 1);
+	for (long done = 0, first = 1; done < n || first; first = 0) {
+		long k = turn > 0 && n - done > turn ? turn : n - done;
+		uint64_t t0;
+
+		if (turn > 0)
+			turn_byte(TURN_IN_FD, 0);
+		for (long i = 0; first && i < WARMUP; i++)
+			step();
+		t0 = bench_now_ns();
+		for (long i = 0; i < k; i++)
+			step();
+		total += bench_now_ns() - t0;
+		done += k;
+		if (turn > 0)
+			turn_byte(TURN_OUT_FD, 1);
+	}
+	return total;
+}
+
 int main(int argc, char **argv)
 {
-	struct sockaddr_in addr;
-	long n, i;
-	int lfd = -1, raw = 0;
-	uint64_t t0;
+	void (*step)(void);
+	long n, turn = 0;
 
-	if (argc != 3) {
-		fprintf(stderr, "usage: sockloop socket|byhand|pair|accept N\n");
+	if (argc != 3 && argc != 4) {
+		fprintf(stderr, "usage: sockloop socket|byhand|pair|accept N [TURN]\n");
 		return 2;
 	}
 	n = bench_parse_long(argv[2], 0, 100000000, "N");
+	if (argc == 4)
+		turn = bench_parse_long(argv[3], 1, 100000000, "TURN");
 	if (strcmp(argv[1], "socket") == 0) {
-		for (i = 0; i < WARMUP; i++)
-			socket_close();
-		t0 = bench_now_ns();
-		for (i = 0; i < n; i++)
-			socket_close();
+		step = socket_close;
 	} else if (strcmp(argv[1], "byhand") == 0) {
-		for (i = 0; i < WARMUP; i++)
-			socket_by_hand();
-		t0 = bench_now_ns();
-		for (i = 0; i < n; i++)
-			socket_by_hand();
+		step = socket_by_hand;
 	} else if (strcmp(argv[1], "pair") == 0 || strcmp(argv[1], "accept") == 0) {
-		raw = strcmp(argv[1], "accept") == 0;
-		lfd = listener(&addr);
-		for (i = 0; i < WARMUP; i++)
-			pair(lfd, &addr, raw);
-		t0 = bench_now_ns();
-		for (i = 0; i < n; i++)
-			pair(lfd, &addr, raw);
+		pair_raw = strcmp(argv[1], "accept") == 0;
+		pair_listener = listener(&pair_addr);
+		step = pair;
 	} else {
 		fprintf(stderr, "sockloop: unknown mode '%s'\n", argv[1]);
 		return 2;
 	}
-	printf("%.1f\n", n > 0 ? (double)(bench_now_ns() - t0) / (double)n : 0.0);
+	printf("%.1f\n", n > 0 ? (double)timed(step, n, turn) / (double)n : 0.0);
 	return 0;
 }
