@@ -311,8 +311,9 @@ machine() {
   checked on 4 idle connections with \`ss -tno\` (under load ss shows the retransmission timer
   instead).
 - Start-up: $SPAWN_ROUNDS rounds of $SPAWN_N runs per variant, the variants taking turns run
-  by run, each round giving each variant's median run; the spawning loop pinned to one CPU; the empty library (bench/empty.c) is the cost of loading any shared
-  object, and "x empty" each variant's ratio to it in the same round (median, min..max).
+  by run, each round giving each variant's median run; the spawning loop pinned to one CPU;
+  the empty library (bench/empty.c) is the cost of loading any shared object, and "x empty"
+  each variant's ratio to it in the same round (median, min..max).
 - The floor row: socket(), the five setsockopt calls a shim makes (SO_KEEPALIVE,
   TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT, TCP_USER_TIMEOUT) and close() by hand, without a
   preload, in the same rounds; each variant's socket()+close() as a ratio to it.

@@ -79,11 +79,11 @@ static void read_sysctls(struct ka_diag *diag)
 		diag->ephemeral_hi = KA_EPHEMERAL_DEFAULT_HI;
 	}
 	if (!read_sysctl("tcp_keepalive_time", &diag->keepalive_time_s, NULL))
-		diag->keepalive_time_s = 7200;
+		diag->keepalive_time_s = KA_KEEPALIVE_DEFAULT_TIME_S;
 	if (!read_sysctl("tcp_keepalive_intvl", &diag->keepalive_intvl_s, NULL))
-		diag->keepalive_intvl_s = 75;
+		diag->keepalive_intvl_s = KA_KEEPALIVE_DEFAULT_INTVL_S;
 	if (!read_sysctl("tcp_keepalive_probes", &diag->keepalive_probes, NULL))
-		diag->keepalive_probes = 9;
+		diag->keepalive_probes = KA_KEEPALIVE_DEFAULT_PROBES;
 }
 
 /* A NETLINK_SOCK_DIAG socket in the namespace of pid, and that namespace's

@@ -22,6 +22,10 @@ struct ka_diag_entry {
 /* net.ipv4.ip_local_port_range unless changed. */
 #define KA_EPHEMERAL_DEFAULT_LO 32768
 #define KA_EPHEMERAL_DEFAULT_HI 60999
+/* net.ipv4.tcp_keepalive_time, _intvl and _probes unless changed. */
+#define KA_KEEPALIVE_DEFAULT_TIME_S 7200
+#define KA_KEEPALIVE_DEFAULT_INTVL_S 75
+#define KA_KEEPALIVE_DEFAULT_PROBES 9
 
 struct ka_diag {
 	unsigned long netns;   /* the namespace's inode */
